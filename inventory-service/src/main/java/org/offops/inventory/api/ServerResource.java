@@ -1,0 +1,114 @@
+package org.offops.inventory.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.offops.events.inventory.ServerState;
+import org.offops.inventory.domain.ServerRules;
+import org.offops.inventory.store.ServerEntity;
+import org.offops.inventory.store.ServerRegistry;
+import org.offops.platform.api.ApiException;
+import org.offops.platform.auth.Caller;
+import org.offops.platform.auth.RequiresRole;
+import org.offops.platform.auth.Role;
+
+/** REST API for the fleet's Proxmox hosts: viewers read, operators write, admins delete. */
+@Path("/servers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ServerResource {
+
+    private final ServerRegistry registry;
+    private final Caller caller;
+
+    public ServerResource(ServerRegistry registry, Caller caller) {
+        this.registry = registry;
+        this.caller = caller;
+    }
+
+    @GET
+    public List<ServerState> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                  @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0) {
+            throw ApiException.badRequest("offset must be >= 0", "offset");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("limit must be between 1 and 1000", "limit");
+        }
+        return registry.list(offset, limit).stream().map(ServerEntity::toState).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    public Response get(@PathParam("name") String name) {
+        ServerEntity server = registry.find(name).orElseThrow(() -> ApiException.notFound("no server " + name));
+        return Response.ok(server.toState()).tag(etag(server)).build();
+    }
+
+    @POST
+    @RequiresRole(Role.OPERATOR)
+    public Response register(ServerState server) {
+        ServerEntity created = registry.register(valid(server), caller.actor());
+        return Response.created(URI.create("/servers/" + created.name)).entity(created.toState())
+                .tag(etag(created)).build();
+    }
+
+    @PUT
+    @Path("/{name}")
+    @RequiresRole(Role.OPERATOR)
+    public Response update(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch,
+                           ServerState server) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "If-Match with the server's ETag is required", "If-Match");
+        }
+        if (server == null || !name.equals(server.name())) {
+            throw ApiException.badRequest("name in the body must equal the name in the path", "name");
+        }
+        ServerEntity updated = registry.update(name, parseVersion(ifMatch), valid(server), caller.actor());
+        return Response.ok(updated.toState()).tag(etag(updated)).build();
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @RequiresRole(Role.ADMIN)
+    public Response remove(@PathParam("name") String name) {
+        registry.remove(name, caller.actor());
+        return Response.noContent().build();
+    }
+
+    private static ServerState valid(ServerState server) {
+        if (server == null) {
+            throw ApiException.badRequest("a server is required", null);
+        }
+        ServerRules.Violation violation = ServerRules.check(server);
+        if (violation != null) {
+            throw ApiException.badRequest(violation.message(), violation.field());
+        }
+        return server;
+    }
+
+    private static EntityTag etag(ServerEntity server) {
+        return new EntityTag(Long.toString(server.version));
+    }
+
+    private static long parseVersion(String ifMatch) {
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new ApiException(412, "If-Match does not match the server's ETag", "If-Match");
+        }
+    }
+}

@@ -27,7 +27,7 @@ public class InventoryEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onInventoryEvent(String raw) {
+    public void onInventoryEvent(byte[] raw) {
         inbox.accept(consumer, raw, projection::apply);
     }
 }

@@ -25,8 +25,8 @@ public class EventInbox {
 
     /** Returns true when the event was applied now, false when this consumer had already applied it. */
     @Transactional
-    public boolean accept(String consumer, String rawEvent, EventHandler handler) {
-        EventEnvelope event = EventCodec.decode(rawEvent == null ? "" : rawEvent);
+    public boolean accept(String consumer, byte[] rawEvent, EventHandler handler) {
+        EventEnvelope event = EventCodec.decode(rawEvent == null ? new byte[0] : rawEvent);
         int inserted = em.createNativeQuery("""
                         insert into processed_event (consumer, event_id, type) values (?1, ?2, ?3)
                         on conflict do nothing""")

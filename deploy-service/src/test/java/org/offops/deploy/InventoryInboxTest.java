@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.offops.events.EventCodec;
 import org.offops.events.EventEnvelope;
 import org.offops.events.Topics;
 import org.offops.events.inventory.ServerRegistered;
@@ -40,7 +39,7 @@ class InventoryInboxTest {
     }
 
     private static EventEnvelope publish(EventEnvelope envelope) {
-        TestKafka.send(SharedInfra.kafkaBootstrap(), Topics.INVENTORY, envelope.subject(), EventCodec.encode(envelope));
+        TestKafka.sendEvent(SharedInfra.kafkaBootstrap(), Topics.INVENTORY, envelope);
         return envelope;
     }
 

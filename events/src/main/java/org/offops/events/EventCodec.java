@@ -16,6 +16,9 @@ import java.time.OffsetDateTime;
 /** The one JSON (de)serializer of the offops bus; stateless and thread-safe around a single shared mapper. */
 public final class EventCodec {
 
+    /** The Kafka {@code content-type} header of a structured-mode CloudEvent, as the outbox relay sets it. */
+    public static final String KAFKA_CONTENT_TYPE = "application/cloudevents+json";
+
     // Nulls are left out so that a record gaining a nullable field still re-encodes old pinned samples identically.
     // Unknown properties are ignored so that newer producers with extra fields do not break older consumers.
     private static final ObjectMapper MAPPER = JsonMapper.builder()

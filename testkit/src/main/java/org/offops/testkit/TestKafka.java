@@ -1,5 +1,6 @@
 package org.offops.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.offops.events.EventCodec;
+import org.offops.events.EventEnvelope;
 
 /** Raw producer and reader for tests that must put exact bytes on a topic or see exactly what a topic holds. */
 public final class TestKafka {
@@ -26,11 +31,17 @@ public final class TestKafka {
     private TestKafka() {
     }
 
-    public static void send(String bootstrap, String topic, String key, byte[] value) {
+    /** Publishes an event exactly as the outbox relay does: keyed by subject, with the CloudEvents content type. */
+    public static void sendEvent(String bootstrap, String topic, EventEnvelope event) {
+        send(bootstrap, topic, event.subject(), EventCodec.encode(event),
+                new RecordHeader("content-type", EventCodec.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    public static void send(String bootstrap, String topic, String key, byte[] value, Header... headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, null, key, value, List.of(headers))).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not send a test record to " + topic, e);
         }

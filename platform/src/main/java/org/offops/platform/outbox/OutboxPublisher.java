@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.offops.events.EventCodec;
 
 /** The only place that hands outbox rows to Kafka: keyed by aggregate, idempotent producer, waits for every ack. */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class OutboxPublisher {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
                     event.payload().getBytes(StandardCharsets.UTF_8));
             record.headers().add(new RecordHeader("content-type",
-                    "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII)));
+                    EventCodec.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII)));
             acks.add(producer().send(record));
         }
         long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();

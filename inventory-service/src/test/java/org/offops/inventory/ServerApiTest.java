@@ -111,11 +111,4 @@ class ServerApiTest {
                 .contentType(ContentType.JSON).body(server("ovh1", "127.0.0.31"))
                 .when().put("/servers/ovh1").then().statusCode(412).body("field", equalTo("If-Match"));
     }
-
-    @Test
-    void healthMetricsAndOpenApiAreOpen() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200);
-    }
 }

@@ -1,0 +1,16 @@
+package org.offops.storage;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.offops.testkit.OffopsTestResource;
+import org.offops.testkit.ServiceContractTest;
+
+@QuarkusTest
+@WithTestResource(OffopsTestResource.class)
+class StorageServiceContractTest extends ServiceContractTest {
+
+    @Override
+    protected String protectedPath() {
+        return "/fleet-view/servers";
+    }
+}

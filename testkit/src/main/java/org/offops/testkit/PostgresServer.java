@@ -12,11 +12,13 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL server: the one given by OFFOPS_PG_ADMIN_URL, else one already running on 127.0.0.1:5432,
- * else embedded PostgreSQL 15 binaries from Maven Central (zonky).
+ * else embedded PostgreSQL 15 binaries from Maven Central (zonky). OFFOPS_PG=embedded skips the local one.
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String ADMIN_URL_ENV = "OFFOPS_PG_ADMIN_URL";
+    /** Set to {@code embedded} to skip a local server, as on a machine without one. */
+    public static final String MODE_ENV = "OFFOPS_PG";
     private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
     private final String adminUrl;
@@ -33,11 +35,17 @@ public final class PostgresServer implements AutoCloseable {
         if (given != null && !given.isBlank()) {
             return new PostgresServer(given, null);
         }
-        if (Ports.listening("127.0.0.1", 5432) && canConnect(LOCAL)) {
+        boolean forceEmbedded = "embedded".equals(System.getenv(MODE_ENV));
+        if (!forceEmbedded && Ports.listening("127.0.0.1", 5432) && canConnect(LOCAL)) {
             return new PostgresServer(LOCAL, null);
         }
+        return startEmbedded(dataDir, embeddedPort);
+    }
+
+    /** Starts PostgreSQL 15 binaries from Maven Central; as root they run in a user namespace (zonky's doing). */
+    public static PostgresServer startEmbedded(Optional<Path> dataDir, int port) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(embeddedPort);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
             dataDir.ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(false));
             EmbeddedPostgres pg = builder.start();
             return new PostgresServer(pg.getJdbcUrl("postgres", "postgres"), pg);

@@ -55,6 +55,11 @@ class OutboxAcrossServicesIT {
                 "OFFOPS_KAFKA_BOOTSTRAP", SharedInfra.kafkaBootstrap(),
                 "OFFOPS_AUTH_TOKENS", TestTokens.config());
         inventory = startInventory();
+        for (String datacenter : new String[] {"free", "ovh"}) {
+            given().baseUri(inventory.url()).header("Authorization", TestTokens.bearer(TestTokens.OPERATOR))
+                    .contentType(ContentType.JSON).body("{\"name\":\"" + datacenter + "\"}")
+                    .when().put("/datacenters/" + datacenter).then().statusCode(200);
+        }
         deploy = ServiceProcess.start("deploy-service", Path.of("target/quarkus-app/quarkus-run.jar"),
                 Ports.free(), env, LOGS.resolve("deploy-service.log"));
     }

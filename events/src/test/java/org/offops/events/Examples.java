@@ -50,7 +50,8 @@ final class Examples {
     static final ServerState OFF2 = new ServerState("off2", "free-paris", "off2.openfoodfacts.org", 22,
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH5mV0u0fWbq7Zr1yqLx3aQn2c8pG4kDsT9eJwXo1bYf", "proxmox");
     static final ContainerState OFF = new ContainerState(113, "off", "off2", "lxc", "off", "10.1.0.113",
-            "off2.openfoodfacts.org", 22, List.of("apache2", "nginx", "minion@off", "cloud_vision_ocr@off"));
+            "off2.openfoodfacts.org", 22, List.of("apache2", "nginx", "minion@off", "cloud_vision_ocr@off"),
+            "SHA256:Zq8m0tCkq7Xr9s1Ue4bW3vN6yJ2pL5hD8fG0aT1cR4E");
 
     private static final Map<Class<? extends OffopsEvent>, OffopsEvent> BY_CLASS = Stream.of(
             new ServerRegistered(OFF2),

@@ -46,6 +46,7 @@ class OutboxTest {
 
     @Test
     void rolledBackStateChangeLeavesNoEvent() {
+        InventoryApi.datacenter("ovh");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             ServerEntity server = new ServerEntity();
             server.apply(new ServerState("ovh9", "ovh", "127.0.0.19", 22, null, "proxmox"));
@@ -59,12 +60,13 @@ class OutboxTest {
 
     @Test
     void refusedRequestPublishesNothing() {
-        String body = "{\"name\":\"off1\",\"datacenter\":\"free\",\"sshHost\":\"127.0.0.2\",\"sshPort\":22,\"role\":\"proxmox\"}";
+        InventoryApi.datacenter("free");
+        String body = "{\"name\":\"obx1\",\"datacenter\":\"free\",\"sshHost\":\"127.0.0.2\",\"sshPort\":22,\"role\":\"proxmox\"}";
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).contentType(ContentType.JSON)
                 .body(body).when().post("/servers").then().statusCode(201);
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).contentType(ContentType.JSON)
                 .body(body).when().post("/servers").then().statusCode(409);
-        assertEquals(1, outboxRows("server/off1"));
+        assertEquals(1, outboxRows("server/obx1"));
     }
 
     @Test
@@ -82,6 +84,7 @@ class OutboxTest {
 
     @Test
     void relayPublishesToKafkaKeyedByAggregateWithCloudEventsHeader() {
+        InventoryApi.datacenter("ovh");
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).contentType(ContentType.JSON)
                 .body("{\"name\":\"ovh3\",\"datacenter\":\"ovh\",\"sshHost\":\"127.0.0.13\",\"sshPort\":22,\"role\":\"backup\"}")
                 .when().post("/servers").then().statusCode(201);

@@ -17,10 +17,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.offops.events.inventory.ServerState;
-import org.offops.inventory.domain.ServerRules;
+import org.offops.inventory.domain.FleetRules;
 import org.offops.inventory.store.ServerEntity;
 import org.offops.inventory.store.ServerRegistry;
 import org.offops.platform.api.ApiException;
+import org.offops.platform.api.Paging;
+import org.offops.platform.api.Versions;
 import org.offops.platform.auth.Caller;
 import org.offops.platform.auth.RequiresRole;
 import org.offops.platform.auth.Role;
@@ -40,15 +42,10 @@ public class ServerResource {
     }
 
     @GET
-    public List<ServerState> list(@QueryParam("offset") @DefaultValue("0") int offset,
+    public List<ServerState> list(@QueryParam("datacenter") String datacenter,
+                                  @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (offset < 0) {
-            throw ApiException.badRequest("offset must be >= 0", "offset");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("limit must be between 1 and 1000", "limit");
-        }
-        return registry.list(offset, limit).stream().map(ServerEntity::toState).toList();
+        return registry.list(datacenter, Paging.of(offset, limit)).stream().map(ServerEntity::toState).toList();
     }
 
     @GET
@@ -71,13 +68,10 @@ public class ServerResource {
     @RequiresRole(Role.OPERATOR)
     public Response update(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch,
                            ServerState server) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "If-Match with the server's ETag is required", "If-Match");
-        }
-        if (server == null || !name.equals(server.name())) {
-            throw ApiException.badRequest("name in the body must equal the name in the path", "name");
-        }
-        ServerEntity updated = registry.update(name, parseVersion(ifMatch), valid(server), caller.actor());
+        long expected = Versions.expected(ifMatch);
+        Validation.requireBody(server);
+        Validation.requireSameName(name, server.name());
+        ServerEntity updated = registry.update(name, expected, valid(server), caller.actor());
         return Response.ok(updated.toState()).tag(etag(updated)).build();
     }
 
@@ -90,25 +84,11 @@ public class ServerResource {
     }
 
     private static ServerState valid(ServerState server) {
-        if (server == null) {
-            throw ApiException.badRequest("a server is required", null);
-        }
-        ServerRules.Violation violation = ServerRules.check(server);
-        if (violation != null) {
-            throw ApiException.badRequest(violation.message(), violation.field());
-        }
-        return server;
+        Validation.requireBody(server);
+        return Validation.valid(server, FleetRules.check(server));
     }
 
     private static EntityTag etag(ServerEntity server) {
-        return new EntityTag(Long.toString(server.version));
-    }
-
-    private static long parseVersion(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new ApiException(412, "If-Match does not match the server's ETag", "If-Match");
-        }
+        return Versions.etag(server.version);
     }
 }

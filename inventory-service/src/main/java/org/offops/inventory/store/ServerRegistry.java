@@ -10,6 +10,8 @@ import org.offops.events.inventory.ServerRemoved;
 import org.offops.events.inventory.ServerState;
 import org.offops.events.inventory.ServerUpdated;
 import org.offops.platform.api.ApiException;
+import org.offops.platform.api.Paging;
+import org.offops.platform.api.Versions;
 import org.offops.platform.outbox.Outbox;
 
 /** Server rows and their events, changed together in one transaction through the outbox. */
@@ -22,8 +24,10 @@ public class ServerRegistry {
         this.outbox = outbox;
     }
 
-    public List<ServerEntity> list(int offset, int limit) {
-        return ServerEntity.findAll(Sort.by("name")).range(offset, offset + limit - 1).list();
+    public List<ServerEntity> list(String datacenter, Paging page) {
+        var query = datacenter == null ? ServerEntity.<ServerEntity>findAll(Sort.by("name"))
+                : ServerEntity.<ServerEntity>find("datacenter", Sort.by("name"), datacenter);
+        return query.range(page.offset(), page.last()).list();
     }
 
     public Optional<ServerEntity> find(String name) {
@@ -35,6 +39,7 @@ public class ServerRegistry {
         if (ServerEntity.findById(state.name()) != null) {
             throw ApiException.conflict("server " + state.name() + " already exists", "name");
         }
+        requireDatacenter(state.datacenter());
         ServerEntity server = new ServerEntity();
         server.apply(state);
         server.persist();
@@ -47,12 +52,11 @@ public class ServerRegistry {
     public ServerEntity update(String name, long expectedVersion, ServerState state, String actor) {
         ServerEntity server = ServerEntity.<ServerEntity>findByIdOptional(name)
                 .orElseThrow(() -> ApiException.notFound("no server " + name));
-        if (server.version != expectedVersion) {
-            throw new ApiException(412, "server " + name + " changed since it was read", "If-Match");
-        }
+        Versions.requireMatch(expectedVersion, server.version, "server " + name);
         if (server.toState().equals(state)) {
             return server;
         }
+        requireDatacenter(state.datacenter());
         server.apply(state);
         outbox.publish(subject(name), null, actor, new ServerUpdated(state));
         return server;
@@ -60,10 +64,19 @@ public class ServerRegistry {
 
     @Transactional
     public void remove(String name, String actor) {
+        if (ContainerEntity.count("server", name) > 0) {
+            throw ApiException.conflict("server " + name + " still has containers; remove them first", "name");
+        }
         if (!ServerEntity.deleteById(name)) {
             throw ApiException.notFound("no server " + name);
         }
         outbox.publish(subject(name), null, actor, new ServerRemoved(name));
+    }
+
+    private static void requireDatacenter(String datacenter) {
+        if (DatacenterEntity.findById(datacenter) == null) {
+            throw ApiException.unprocessable("no datacenter " + datacenter + "; register it first", "datacenter");
+        }
     }
 
     static String subject(String name) {

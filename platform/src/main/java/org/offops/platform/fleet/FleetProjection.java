@@ -61,6 +61,7 @@ public class FleetProjection {
         container.internalIp = state.internalIp();
         container.sshHost = state.sshHost();
         container.sshPort = state.sshPort();
+        container.hostKey = state.hostKey();
         container.services = state.services() == null ? "" : String.join(",", state.services());
         container.lastEventId = eventId;
         container.updatedAt = OffsetDateTime.now();

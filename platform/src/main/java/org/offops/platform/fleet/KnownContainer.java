@@ -24,6 +24,8 @@ public class KnownContainer extends PanacheEntityBase {
     public String sshHost;
     @Column(name = "ssh_port")
     public Integer sshPort;
+    @Column(name = "host_key")
+    public String hostKey;
     /** Comma-separated unit names, in restart order. */
     public String services;
     @Column(name = "last_event_id")

@@ -115,6 +115,30 @@ class OutboxAcrossServicesIT {
         assertTrue(deployInbox("duplicate") - duplicatesBefore >= count, "redeliveries were seen and skipped");
     }
 
+    @Test
+    void serviceStartedAfterTheChangesRebuildsItsReadModelFromTheTopic() {
+        registerServer("late1", "127.0.0.71");
+        registerServer("late2", "127.0.0.72");
+        await().atMost(Duration.ofSeconds(30)).until(() -> knownServers().containsAll(List.of("late1", "late2")));
+
+        String lateDatabase = database + "_late";
+        pg.createDatabase(lateDatabase);
+        Map<String, String> lateEnv = new java.util.HashMap<>(env);
+        lateEnv.put("OFFOPS_DB_URL", pg.jdbcUrl(lateDatabase));
+        // A new consumer group and an empty database: everything it knows must come from the topic's history.
+        lateEnv.put("MP_MESSAGING_INCOMING_INVENTORY_EVENTS_GROUP_ID", "late-deploy-" + UUID.randomUUID());
+        try (ServiceProcess late = ServiceProcess.start("deploy-service-late",
+                Path.of("target/quarkus-app/quarkus-run.jar"), Ports.free(), lateEnv,
+                LOGS.resolve("deploy-service-late.log"))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(late.url())
+                    .header("Authorization", TestTokens.bearer(TestTokens.VIEWER))
+                    .when().get("/fleet-view/servers").then().statusCode(200).extract().jsonPath()
+                    .getList("name").containsAll(List.of("late1", "late2")));
+        } finally {
+            pg.dropDatabase(lateDatabase);
+        }
+    }
+
     private static void registerServer(String name, String host) {
         given().baseUri(inventory.url()).header("Authorization", TestTokens.bearer(TestTokens.OPERATOR))
                 .contentType(ContentType.JSON)

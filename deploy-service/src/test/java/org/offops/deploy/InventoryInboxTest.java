@@ -35,7 +35,7 @@ class InventoryInboxTest {
     MeterRegistry metrics;
 
     private static ServerState server(String name, String host) {
-        return new ServerState(name, "ovh", host, 22, null, "proxmox");
+        return new ServerState(name, "ovh", host, 22, null, "production");
     }
 
     private static EventEnvelope publish(EventEnvelope envelope) {

@@ -142,7 +142,7 @@ class OutboxAcrossServicesIT {
     private static void registerServer(String name, String host) {
         given().baseUri(inventory.url()).header("Authorization", TestTokens.bearer(TestTokens.OPERATOR))
                 .contentType(ContentType.JSON)
-                .body("{\"name\":\"%s\",\"datacenter\":\"free\",\"sshHost\":\"%s\",\"sshPort\":22,\"role\":\"proxmox\"}"
+                .body("{\"name\":\"%s\",\"datacenter\":\"free\",\"sshHost\":\"%s\",\"sshPort\":22,\"role\":\"production\"}"
                         .formatted(name, host))
                 .when().post("/servers").then().statusCode(201);
     }

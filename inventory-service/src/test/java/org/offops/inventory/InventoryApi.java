@@ -26,7 +26,7 @@ final class InventoryApi {
     static void server(String name, String datacenter) {
         datacenter(datacenter);
         as(TestTokens.OPERATOR).body("""
-                {"name":"%s","datacenter":"%s","sshHost":"127.0.0.3","sshPort":22,"role":"proxmox"}"""
+                {"name":"%s","datacenter":"%s","sshHost":"127.0.0.3","sshPort":22,"role":"production"}"""
                 .formatted(name, datacenter)).when().post("/servers").then().statusCode(anyOf(is(201), is(409)));
     }
 

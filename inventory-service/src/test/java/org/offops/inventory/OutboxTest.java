@@ -49,7 +49,7 @@ class OutboxTest {
         InventoryApi.datacenter("ovh");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             ServerEntity server = new ServerEntity();
-            server.apply(new ServerState("ovh9", "ovh", "127.0.0.19", 22, null, "proxmox"));
+            server.apply(new ServerState("ovh9", "ovh", "127.0.0.19", 22, null, "production"));
             server.persist();
             outbox.publish("server/ovh9", null, "test", new ServerRegistered(server.toState()));
             throw new IllegalStateException("the change fails after the event was written");
@@ -61,7 +61,7 @@ class OutboxTest {
     @Test
     void refusedRequestPublishesNothing() {
         InventoryApi.datacenter("free");
-        String body = "{\"name\":\"obx1\",\"datacenter\":\"free\",\"sshHost\":\"127.0.0.2\",\"sshPort\":22,\"role\":\"proxmox\"}";
+        String body = "{\"name\":\"obx1\",\"datacenter\":\"free\",\"sshHost\":\"127.0.0.2\",\"sshPort\":22,\"role\":\"production\"}";
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).contentType(ContentType.JSON)
                 .body(body).when().post("/servers").then().statusCode(201);
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).contentType(ContentType.JSON)
@@ -72,7 +72,7 @@ class OutboxTest {
     @Test
     void publishingOutsideATransactionIsRefused() {
         assertThrows(Exception.class, () -> outbox.publish("server/x", null, "test",
-                new ServerRegistered(new ServerState("x", "ovh", "127.0.0.1", 22, null, "proxmox"))));
+                new ServerRegistered(new ServerState("x", "ovh", "127.0.0.1", 22, null, "production"))));
     }
 
     @Test

@@ -24,7 +24,7 @@ class ServerApiTest {
     private static String server(String name, String sshHost) {
         return """
                 {"name":"%s","datacenter":"free","sshHost":"%s","sshPort":22,
-                 "hostKey":"SHA256:uH1Ck6JQK0XkR1fQm8Yq2H9o0bq8mHcLw9m2R5yQzxA","role":"proxmox"}"""
+                 "hostKey":"SHA256:uH1Ck6JQK0XkR1fQm8Yq2H9o0bq8mHcLw9m2R5yQzxA","role":"production"}"""
                 .formatted(name, sshHost);
     }
 

@@ -18,9 +18,9 @@ public final class FleetRules {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,253}[A-Za-z0-9])?|[0-9a-fA-F:]{2,39}");
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern HOST_KEY = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
-    private static final Pattern SERVER_ROLE = Pattern.compile("proxmox|backup|staging|other");
+    private static final Pattern SERVER_ROLE = Pattern.compile("production|replica|services|backup|staging");
     private static final Pattern CONTAINER_KIND = Pattern.compile("app|proxy|database|other");
-    private static final Pattern UNIT = Pattern.compile("[a-zA-Z0-9_.-]+(@[a-zA-Z0-9_.:-]+)?");
+    private static final Pattern UNIT = Pattern.compile("[a-zA-Z0-9_.-]+(@[a-zA-Z0-9_.:-]*)?");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern REPOSITORY = Pattern.compile("(https://|git@)[A-Za-z0-9._/:@-]+");

@@ -73,7 +73,7 @@ class DeploymentFilesTest {
     /** The configuration contract: every service reads exactly these environment variables. */
     static final Set<String> CONTRACT = Set.of(
             "OFFOPS_DB_URL", "OFFOPS_DB_USER", "OFFOPS_DB_PASSWORD",
-            "OFFOPS_KAFKA_BOOTSTRAP", "OFFOPS_AUTH_TOKENS", "QUARKUS_HTTP_PORT");
+            "OFFOPS_KAFKA_BOOTSTRAP", "OFFOPS_AUTH_TOKENS", "OFFOPS_SSH_KEY", "QUARKUS_HTTP_PORT");
 
     static final Set<String> ROLES = Set.of("viewer", "operator", "admin");
     static final long DAY_MS = 24L * 60 * 60 * 1000;

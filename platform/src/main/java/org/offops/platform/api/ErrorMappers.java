@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.offops.remote.RemoteException;
 
 /** Turns every failure that reaches the REST layer into the JSON error body with the right status. */
 public class ErrorMappers {
@@ -42,6 +43,13 @@ public class ErrorMappers {
         String reason = Response.Status.fromStatusCode(status) == null ? "request refused"
                 : Response.Status.fromStatusCode(status).getReasonPhrase().toLowerCase();
         return error(status, reason, null);
+    }
+
+    /** A host refused or failed: the message names host, command and exit code, and never carries a secret. */
+    @ServerExceptionMapper
+    public Response remote(RemoteException e) {
+        LOG.warn(e.getMessage());
+        return error(502, e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -160,11 +160,17 @@ class SanoidOnStandInTest {
         return host.snapshots(DATASET).stream().filter(s -> s.endsWith("_" + type)).toList();
     }
 
+    /** Destroyed snapshots, to the minute: a loaded machine can start sanoid a second or two into its fake minute. */
     private List<String> destroyedByCalls() throws IOException {
-        return host.calls().stream().filter(l -> l.startsWith("zfs destroy ")).map(l -> l.substring(12)).toList();
+        return host.calls().stream().filter(l -> l.startsWith("zfs destroy ")).map(l -> toMinute(l.substring(12)))
+                .toList();
     }
 
     private static String snap(String suffix) {
-        return DATASET + "@autosnap_" + suffix;
+        return toMinute(DATASET + "@autosnap_" + suffix);
+    }
+
+    private static String toMinute(String snapshot) {
+        return snapshot.replaceAll(":\\d\\d_(hourly|daily|monthly)$", "_$1");
     }
 }

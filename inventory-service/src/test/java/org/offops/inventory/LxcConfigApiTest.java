@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.offops.testkit.OffopsTestResource;
 import org.offops.testkit.TestTokens;
@@ -24,12 +24,11 @@ import org.offops.testkit.TestTokens;
 @WithTestResource(PveHostResource.class)
 class LxcConfigApiTest {
 
-    @ConfigProperty(name = "offops.inventory.pve-lxc-dir")
-    String pveDir;
-    @ConfigProperty(name = "offops.test.pve.port")
-    int port;
-    @ConfigProperty(name = "offops.test.pve.fingerprint")
-    String fingerprint;
+    // Read when used, not injected: injection points are checked for every @QuarkusTest, and these values exist
+    // only with PveHostResource.
+    private static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
 
     private static String fixture(String name) throws IOException {
         try (var in = LxcConfigApiTest.class.getResourceAsStream("/lxc/" + name)) {
@@ -38,7 +37,7 @@ class LxcConfigApiTest {
     }
 
     private void live(int vmid, String text) throws IOException {
-        Files.writeString(Path.of(pveDir, vmid + ".conf"), text);
+        Files.writeString(Path.of(config("offops.inventory.pve-lxc-dir"), vmid + ".conf"), text);
     }
 
     private Map<String, String> statuses(JsonPath report) {
@@ -52,7 +51,7 @@ class LxcConfigApiTest {
         InventoryApi.datacenter("lab");
         InventoryApi.as(TestTokens.OPERATOR).body("""
                 {"name":"pve1","datacenter":"lab","sshHost":"127.0.0.91","sshPort":%d,"hostKey":"%s","role":"production"}"""
-                .formatted(port, fingerprint)).when().post("/servers").then().statusCode(201);
+                .formatted(Integer.parseInt(config("offops.test.pve.port")), config("offops.test.pve.fingerprint"))).when().post("/servers").then().statusCode(201);
         InventoryApi.flavor("off");
         InventoryApi.as(TestTokens.OPERATOR).body(InventoryApi.container("pantry", 130, "pve1", "off"))
                 .when().post("/containers").then().statusCode(201);

@@ -24,7 +24,7 @@ import org.offops.remote.sshj.SshjExecutor;
 import org.offops.remote.sshj.SshjSettings;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetHost;
-import org.offops.testkit.fleet.FleetSpec;
+import org.offops.fleet.FleetSpec;
 
 /**
  * The fleet-in-a-box driven by the module's own pinned sshj executor. The fleet is built in code: remote's test

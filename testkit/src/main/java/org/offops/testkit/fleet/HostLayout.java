@@ -1,5 +1,9 @@
 package org.offops.testkit.fleet;
 
+import org.offops.fleet.FleetSpec;
+import org.offops.fleet.FleetSpecException;
+import org.offops.fleet.FleetSpecReader;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 /**
- * The fleet-in-a-box: the fleet of {@code deploy/fleet/off.yaml} ({@link org.offops.testkit.fleet.FleetSpecReader},
- * {@link org.offops.testkit.fleet.FleetSpec}) as real SSH hosts on this machine
+ * The fleet-in-a-box: the fleet of {@code deploy/fleet/off.yaml} ({@link org.offops.fleet.FleetSpecReader},
+ * {@link org.offops.fleet.FleetSpec}) as real SSH hosts on this machine
  * ({@link org.offops.testkit.fleet.FleetBox}; {@link org.offops.testkit.fleet.FleetMain} runs it for ./offops).
  *
  * <h2>Contract with the stand-ins (classpath {@code fleet/})</h2>

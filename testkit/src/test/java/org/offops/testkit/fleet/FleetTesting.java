@@ -1,5 +1,9 @@
 package org.offops.testkit.fleet;
 
+import org.offops.fleet.FleetSpec;
+import org.offops.fleet.FleetSpecException;
+import org.offops.fleet.FleetSpecReader;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +22,7 @@ final class FleetTesting {
     }
 
     static FleetSpec shippedFleet() throws IOException {
-        return FleetSpecReader.read(FleetSpecReaderTest.SHIPPED);
+        return FleetSpecReader.read(Path.of("..", FleetSpecReader.REPO_PATH));
     }
 
     /** A fresh root and a random 127.N.0.0/16 so concurrent runs on this machine do not collide. */

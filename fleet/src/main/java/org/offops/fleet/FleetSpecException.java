@@ -1,4 +1,4 @@
-package org.offops.testkit.fleet;
+package org.offops.fleet;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.offops.testkit.fleet;
+package org.offops.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

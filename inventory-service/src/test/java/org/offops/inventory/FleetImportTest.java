@@ -16,13 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.offops.testkit.OffopsTestResource;
 import org.offops.testkit.TestTokens;
 
-/** Importing the shipped OFF fleet file: dry run changes nothing, the import is whole, a second one is a no-op. */
+/**
+ * Importing the shipped OFF fleet file: dry run changes nothing, the import is whole, a second one is a no-op.
+ * The first import must see an empty inventory for these names, so it runs first.
+ */
 @QuarkusTest
 @WithTestResource(OffopsTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetImportTest {
 
     private static final Path OFF_FLEET = Path.of("..", "deploy", "fleet", "off.yaml");
@@ -46,6 +53,7 @@ class FleetImportTest {
     }
 
     @Test
+    @Order(1)
     void offFleetImportsOnceAndSecondImportChangesNothing() throws IOException {
         String yaml = Files.readString(OFF_FLEET);
 
@@ -69,6 +77,27 @@ class FleetImportTest {
         assertTrue(changes.stream().noneMatch(c -> c.get("action").equals("CREATE") || c.get("action").equals("UPDATE")),
                 "second import plans no change: " + changes);
         assertEquals(1, outboxRows("container/mongodb"), "second import published nothing");
+    }
+
+    @Test
+    void hostKeysArePinnedOnceFromAnInventoryListing() throws IOException {
+        importFleet(Files.readString(OFF_FLEET), false);
+        String key = "SHA256:Zq8m0tCkq7Xr9s1Ue4bW3vN6yJ2pL5hD8fG0aT1cR4E";
+        String listing = "# name\ttype\taddress\tport\tuser\tfingerprint\tclient-key\n"
+                + "memcached\tcontainer\t127.0.0.121\t22\troot\t" + key + "\t/tmp/k\n"
+                + "ovh2\tserver\t127.0.0.42\t22\troot\t" + key + "\t/tmp/k\n"
+                + "nosuch\tserver\t127.0.0.99\t22\troot\t" + key + "\t/tmp/k\n";
+        JsonPath first = InventoryApi.as(TestTokens.ADMIN).contentType("text/plain").body(listing)
+                .when().post("/import/host-keys").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("pinned", "pinned", "unknown host"), first.getList("outcome"));
+        InventoryApi.as(TestTokens.VIEWER).when().get("/containers/memcached").then().body("hostKey", equalTo(key));
+        JsonPath second = InventoryApi.as(TestTokens.ADMIN).contentType("text/plain").body(listing)
+                .when().post("/import/host-keys").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("unchanged", "unchanged", "unknown host"), second.getList("outcome"));
+        InventoryApi.as(TestTokens.ADMIN).contentType("text/plain").body("ovh2 not-a-key\n")
+                .when().post("/import/host-keys").then().statusCode(400).body("field", equalTo("body"));
+        InventoryApi.as(TestTokens.OPERATOR).contentType("text/plain").body(listing)
+                .when().post("/import/host-keys").then().statusCode(403);
     }
 
     @Test

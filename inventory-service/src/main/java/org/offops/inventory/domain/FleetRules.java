@@ -84,6 +84,10 @@ public final class FleetRules {
                         : v("platform", "platform must be public or producers"));
     }
 
+    public static boolean isHostKey(String fingerprint) {
+        return fingerprint != null && HOST_KEY.matcher(fingerprint).matches();
+    }
+
     private static boolean port(int port) {
         return port >= 1 && port <= 65535;
     }

@@ -17,7 +17,9 @@ public class PveHostResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             host = SshTestHost.start("127.0.0.91");
-            Path pve = Files.createDirectories(host.directory().resolve("pve-lxc"));
+            // As on Proxmox, the lxc directory is a symlink into nodes/<node>/lxc.
+            Path node = Files.createDirectories(host.directory().resolve("pve/nodes/pve1/lxc"));
+            Path pve = Files.createSymbolicLink(host.directory().resolve("pve/lxc"), node);
             return Map.of(
                     "offops.ssh.key", host.clientKey().toString(),
                     "offops.inventory.pve-lxc-dir", pve.toString(),

@@ -34,7 +34,8 @@ public class PveConfigReader {
 
     /** vmid → file text of every container config on the host; a failure names host, command and exit code. */
     public Map<Integer, String> read(RemoteHost host) {
-        String listing = ssh.run(host, RemoteCommand.of("find", directory, "-maxdepth", "1", "-type", "f",
+        // -H: on Proxmox /etc/pve/lxc is a symlink to nodes/<node>/lxc.
+        String listing = ssh.run(host, RemoteCommand.of("find", "-H", directory, "-maxdepth", "1", "-type", "f",
                 "-name", "*.conf", "-printf", "%f\\n"), ExecOptions.defaults()).orThrow().stdoutTail();
         Map<Integer, String> configs = new TreeMap<>();
         for (String name : listing.split("\n")) {

@@ -56,38 +56,38 @@ class InventoryInboxTest {
 
     @Test
     void inventoryEventReachesTheFleetView() {
-        publish(EventEnvelope.of("/inventory-service", "server/ovh3", null, "test", new ServerRegistered(server("ovh3", "127.0.0.13"))));
+        publish(EventEnvelope.of("/inventory-service", "server/dep3", null, "test", new ServerRegistered(server("dep3", "127.0.0.13"))));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", TestTokens.bearer(TestTokens.VIEWER))
-                        .when().get("/fleet-view/servers").then().body("name", hasItem("ovh3")));
+                        .when().get("/fleet-view/servers").then().body("name", hasItem("dep3")));
     }
 
     @Test
     void redeliveredEventIsAppliedOnce() {
-        EventEnvelope registered = publish(EventEnvelope.of("/inventory-service", "server/ovh2", null, "test",
-                new ServerRegistered(server("ovh2", "127.0.0.12"))));
-        publish(EventEnvelope.of("/inventory-service", "server/ovh2", registered.correlationid(), "test",
-                new ServerUpdated(server("ovh2", "127.0.0.22"))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "127.0.0.22".equals(knownServer("ovh2").getString("sshHost")));
+        EventEnvelope registered = publish(EventEnvelope.of("/inventory-service", "server/dep2", null, "test",
+                new ServerRegistered(server("dep2", "127.0.0.12"))));
+        publish(EventEnvelope.of("/inventory-service", "server/dep2", registered.correlationid(), "test",
+                new ServerUpdated(server("dep2", "127.0.0.22"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "127.0.0.22".equals(knownServer("dep2").getString("sshHost")));
         double duplicatesBefore = outcome("duplicate");
 
         publish(registered);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> outcome("duplicate") == duplicatesBefore + 1);
         // Applying the old registration again would have moved the server back to .12.
-        assertEquals("127.0.0.22", knownServer("ovh2").getString("sshHost"));
+        assertEquals("127.0.0.22", knownServer("dep2").getString("sshHost"));
     }
 
     @Test
     void garbageGoesToTheDeadLetterTopicAndThePartitionKeepsMoving() {
         byte[] garbage = {(byte) 0xff, 0x00, '{', 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'};
-        TestKafka.send(SharedInfra.kafkaBootstrap(), Topics.INVENTORY, "server/off1", garbage);
-        publish(EventEnvelope.of("/inventory-service", "server/off1", null, "test",
-                new ServerRegistered(server("off1", "127.0.0.2"))));
+        TestKafka.send(SharedInfra.kafkaBootstrap(), Topics.INVENTORY, "server/dep1", garbage);
+        publish(EventEnvelope.of("/inventory-service", "server/dep1", null, "test",
+                new ServerRegistered(server("dep1", "127.0.0.2"))));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", TestTokens.bearer(TestTokens.VIEWER))
-                        .when().get("/fleet-view/servers").then().body("name", hasItem("off1")));
+                        .when().get("/fleet-view/servers").then().body("name", hasItem("dep1")));
         var dead = TestKafka.readUntil(SharedInfra.kafkaBootstrap(), Topics.dlq(Topics.INVENTORY),
                 records -> records.stream().anyMatch(r -> java.util.Arrays.equals(r.value(), garbage)),
                 Duration.ofSeconds(20));
@@ -95,7 +95,7 @@ class InventoryInboxTest {
         Header reason = record.headers().lastHeader("dead-letter-reason");
         assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("not"),
                 "the dead letter carries the decoding error");
-        assertEquals("server/off1", record.key());
+        assertEquals("server/dep1", record.key());
     }
 
     @Test

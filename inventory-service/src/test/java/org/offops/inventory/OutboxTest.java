@@ -86,21 +86,21 @@ class OutboxTest {
     void relayPublishesToKafkaKeyedByAggregateWithCloudEventsHeader() {
         InventoryApi.datacenter("ovh");
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).contentType(ContentType.JSON)
-                .body("{\"name\":\"ovh3\",\"datacenter\":\"ovh\",\"sshHost\":\"127.0.0.13\",\"sshPort\":22,\"role\":\"backup\"}")
+                .body("{\"name\":\"obx3\",\"datacenter\":\"ovh\",\"sshHost\":\"127.0.0.13\",\"sshPort\":22,\"role\":\"backup\"}")
                 .when().post("/servers").then().statusCode(201);
         var records = TestKafka.readUntil(SharedInfra.kafkaBootstrap(), Topics.INVENTORY,
-                seen -> seen.stream().anyMatch(r -> "server/ovh3".equals(r.key())), Duration.ofSeconds(30));
-        ConsumerRecord<String, byte[]> record = records.stream().filter(r -> "server/ovh3".equals(r.key()))
+                seen -> seen.stream().anyMatch(r -> "server/obx3".equals(r.key())), Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> record = records.stream().filter(r -> "server/obx3".equals(r.key()))
                 .findFirst().orElseThrow();
         EventEnvelope event = EventCodec.decode(record.value());
         assertEquals(ServerRegistered.TYPE, event.type());
         assertEquals("/inventory-service", event.source());
         assertEquals("token:test-operator", event.actor());
-        assertEquals("ovh3", EventCodec.payload(event, ServerRegistered.class).server().name());
+        assertEquals("obx3", EventCodec.payload(event, ServerRegistered.class).server().name());
         assertEquals(EventCodec.KAFKA_CONTENT_TYPE,
                 new String(record.headers().lastHeader("content-type").value(), StandardCharsets.US_ASCII));
         await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 ((Number) em.createNativeQuery("select count(*) from outbox_event"
-                        + " where aggregate_key = 'server/ovh3' and sent_at is not null").getSingleResult()).longValue()) == 1);
+                        + " where aggregate_key = 'server/obx3' and sent_at is not null").getSingleResult()).longValue()) == 1);
     }
 }

@@ -105,15 +105,15 @@ class ServerApiTest {
     @Test
     void staleIfMatchIsRefusedWith412SoNoUpdateIsLostSilently() {
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR))
-                .contentType(ContentType.JSON).body(server("ovh1", "127.0.0.11"))
+                .contentType(ContentType.JSON).body(server("etag1", "127.0.0.11"))
                 .when().post("/servers").then().statusCode(201);
         String etag = given().header("Authorization", TestTokens.bearer(TestTokens.VIEWER))
-                .when().get("/servers/ovh1").then().statusCode(200).extract().header("ETag");
+                .when().get("/servers/etag1").then().statusCode(200).extract().header("ETag");
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).header("If-Match", etag)
-                .contentType(ContentType.JSON).body(server("ovh1", "127.0.0.21"))
-                .when().put("/servers/ovh1").then().statusCode(200).body("sshHost", equalTo("127.0.0.21"));
+                .contentType(ContentType.JSON).body(server("etag1", "127.0.0.21"))
+                .when().put("/servers/etag1").then().statusCode(200).body("sshHost", equalTo("127.0.0.21"));
         given().header("Authorization", TestTokens.bearer(TestTokens.OPERATOR)).header("If-Match", etag)
-                .contentType(ContentType.JSON).body(server("ovh1", "127.0.0.31"))
-                .when().put("/servers/ovh1").then().statusCode(412).body("field", equalTo("If-Match"));
+                .contentType(ContentType.JSON).body(server("etag1", "127.0.0.31"))
+                .when().put("/servers/etag1").then().statusCode(412).body("field", equalTo("If-Match"));
     }
 }

@@ -39,12 +39,14 @@ class ReleaseWebhookTest {
                 .statusCode(202).body("status", equalTo("accepted")).body("deliveryId", equalTo(delivery))
                 .extract().path("eventId");
 
-        var records = TestKafka.readUntil(SharedInfra.kafkaBootstrap(), Topics.DEPLOY,
-                seen -> seen.stream().anyMatch(r -> eventId.equals(EventCodec.decode(r.value()).id())),
-                Duration.ofSeconds(20));
+        // The broker is shared by the whole run, and other tests put garbage on every topic: select by key first.
         String subject = "release/" + GithubWebhook.REPOSITORY + "@" + tag;
-        List<EventEnvelope> forRelease = records.stream().map(r -> EventCodec.decode(r.value()))
-                .filter(e -> subject.equals(e.subject())).toList();
+        var records = TestKafka.readUntil(SharedInfra.kafkaBootstrap(), Topics.DEPLOY,
+                seen -> seen.stream().anyMatch(r -> subject.equals(r.key())
+                        && eventId.equals(EventCodec.decode(r.value()).id())),
+                Duration.ofSeconds(20));
+        List<EventEnvelope> forRelease = records.stream().filter(r -> subject.equals(r.key()))
+                .map(r -> EventCodec.decode(r.value())).toList();
         assertEquals(1, forRelease.size(), "exactly one event for the release");
         EventEnvelope envelope = forRelease.get(0);
         assertEquals(eventId, envelope.id());

@@ -31,7 +31,7 @@ final class HostLayout {
 
     /** Directories every host has of its own, relative to / (also relative to its host directory). */
     static final List<String> BOUND = List.of("srv", "mnt", "etc/nginx", "etc/stunnel", "etc/fail2ban", "etc/pve",
-            "var/log", "var/lib", "usr/local/sbin", "run");
+            "etc/apache2", "etc/systemd/system", "var/log", "var/lib", "usr/local/sbin", "run");
 
     static final String FACTS = "var/lib/offops-fleet/host.env";
     static final String FAULTS = "var/lib/offops-fleet/faults";

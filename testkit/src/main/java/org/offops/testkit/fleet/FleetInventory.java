@@ -1,0 +1,55 @@
+package org.offops.testkit.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.offops.events.EventEnvelope;
+import org.offops.events.Topics;
+import org.offops.events.inventory.ContainerRegistered;
+import org.offops.events.inventory.ContainerState;
+import org.offops.events.inventory.ServerRegistered;
+import org.offops.events.inventory.ServerState;
+import org.offops.fleet.FleetSpec;
+import org.offops.testkit.TestKafka;
+
+/**
+ * Tells services about a running fleet box the way inventory-service would: one ServerRegistered or
+ * ContainerRegistered per host with SSH, carrying the box's real address, port and pinned host key.
+ */
+public final class FleetInventory {
+
+    private FleetInventory() {
+    }
+
+    /** The inventory events for every host of the box that runs an sshd, servers first. */
+    public static List<EventEnvelope> events(FleetBox box) {
+        String correlation = UUID.randomUUID().toString();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (FleetHost host : box.hosts()) {
+            if (host.hasSsh() && host.spec() instanceof FleetSpec.Server server) {
+                ServerState state = new ServerState(server.name(), server.datacenter(), host.address(), host.port(),
+                        host.hostKeyFingerprint(), server.role());
+                events.add(EventEnvelope.of("/testkit/fleet-box", "server/" + server.name(), correlation,
+                        "testkit", new ServerRegistered(state)));
+            }
+        }
+        for (FleetHost host : box.hosts()) {
+            if (host.hasSsh() && host.spec() instanceof FleetSpec.Container container) {
+                events.add(EventEnvelope.of("/testkit/fleet-box", "container/" + container.name(), correlation,
+                        "testkit", new ContainerRegistered(state(container, host))));
+            }
+        }
+        return events;
+    }
+
+    /** Publishes {@link #events} to offops.inventory. */
+    public static void publish(String bootstrap, FleetBox box) {
+        events(box).forEach(event -> TestKafka.sendEvent(bootstrap, Topics.INVENTORY, event));
+    }
+
+    static ContainerState state(FleetSpec.Container container, FleetHost host) {
+        return new ContainerState(container.vmid(), container.name(), container.server(), container.kind(),
+                container.flavor(), container.ip(), host.address(), host.port(), container.services(),
+                host.hostKeyFingerprint());
+    }
+}

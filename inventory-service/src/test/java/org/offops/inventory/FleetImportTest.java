@@ -32,7 +32,7 @@ import org.offops.testkit.TestTokens;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetImportTest {
 
-    private static final Path OFF_FLEET = Path.of("..", "deploy", "fleet", "off.yaml");
+    private static final Path OFF_FLEET = org.offops.testkit.Repo.fleetFile();
 
     @Inject
     EntityManager em;

@@ -100,7 +100,7 @@ class DeploymentFilesTest {
 
     @BeforeAll
     static void loadRepository() throws IOException {
-        root = findRepositoryRoot();
+        root = Repo.root();
         Object compose;
         try (Reader in = Files.newBufferedReader(root.resolve("docker-compose.yml"), StandardCharsets.UTF_8)) {
             compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
@@ -425,15 +425,6 @@ class DeploymentFilesTest {
 
     // ================================================================= helpers
 
-    static Path findRepositoryRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        return fail("no directory with docker-compose.yml and pom.xml at or above " + start);
-    }
 
     static String rel(Path p) {
         return root.relativize(p.toAbsolutePath()).toString();

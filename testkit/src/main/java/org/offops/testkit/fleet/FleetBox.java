@@ -172,7 +172,7 @@ public final class FleetBox implements AutoCloseable {
         }
 
         public FleetBox start() throws IOException {
-            Path dir = root != null ? root : defaultRoot(findRepo());
+            Path dir = root != null ? root : defaultRoot(org.offops.testkit.Repo.root());
             FleetBox box = new FleetBox(this, checkRoot(dir.toAbsolutePath().normalize()));
             try {
                 box.startHosts(only.isEmpty() ? spec.hosts().stream().map(FleetSpec.Host::name).toList()
@@ -184,15 +184,6 @@ public final class FleetBox implements AutoCloseable {
             return box;
         }
 
-        private static Path findRepo() throws IOException {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                if (Files.exists(dir.resolve(FleetSpecReader.REPO_PATH))) {
-                    return dir;
-                }
-            }
-            throw new IOException("no " + FleetSpecReader.REPO_PATH + " above " + Path.of("").toAbsolutePath()
-                    + ": set FleetBox.Builder.root");
-        }
 
         private Path checkRoot(Path dir) throws IOException {
             if (!SAFE_PATH.matcher(dir.toString()).matches()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.offops.fleet.FleetSpecReader;
+import org.offops.testkit.Repo;
 import org.offops.testkit.SharedInfra;
 
 /**
@@ -50,7 +51,7 @@ public class FleetBoxResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             Path root = Files.createTempDirectory("fleet-svc-");
-            FleetBox.Builder builder = FleetBox.builder(FleetSpecReader.read(repoFleetFile()))
+            FleetBox.Builder builder = FleetBox.builder(FleetSpecReader.read(Repo.fleetFile()))
                     .root(root).loopbackNet(net).sshPort(22);
             if (!hosts.isEmpty()) {
                 builder.hosts(hosts);
@@ -77,13 +78,4 @@ public class FleetBoxResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static Path repoFleetFile() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve(FleetSpecReader.REPO_PATH);
-            if (Files.exists(file)) {
-                return file;
-            }
-        }
-        throw new IOException("no " + FleetSpecReader.REPO_PATH + " above " + Path.of("").toAbsolutePath());
-    }
 }

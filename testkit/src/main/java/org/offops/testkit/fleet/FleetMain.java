@@ -11,15 +11,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.offops.testkit.release.ProductOpenerStandIn;
 
 /**
  * Runs the fleet-in-a-box in the foreground until SIGTERM or Ctrl-C (for ./offops up), then stops it.
  * <p>Arguments: [--repo DIR] [--spec FILE] [--root DIR] [--hosts a,b,...] [--port N] [--loopback-net N] [--no-boot]
- * [--inventory FILE]. Defaults: the repository above the working directory, its deploy/fleet/off.yaml, root
+ * [--inventory FILE] [--product-opener DIR]. Defaults: the repository above the working directory, its deploy/fleet/off.yaml, root
  * {@code <repo>/.offops/fleet}, every host, port 22, the fleet file's addresses, units booted, inventory
  * {@code <root>/inventory.tsv}.
  * <p>The inventory has one line per host: name, type (server|container), address, port, user, SHA256 host key
  * fingerprint, client key path, tab-separated, after a header line starting with '#'.
+ * <p>With {@code --product-opener DIR}, the Product Opener stand-in ({@link ProductOpenerStandIn}) is created in
+ * DIR (or reused), its release assets are served on loopback, the app containers are seeded at its first release,
+ * and the asset server's address is written to {@code DIR/asset-base-url}.
  */
 public final class FleetMain {
 
@@ -43,11 +47,20 @@ public final class FleetMain {
         }
         long start = System.nanoTime();
         FleetBox box = builder.start();
+        ProductOpenerStandIn standIn = args.containsKey("--product-opener")
+                ? ProductOpenerStandIn.create(Path.of(args.get("--product-opener"))) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             box.stop();
+            if (standIn != null) {
+                standIn.close();
+            }
             stopped.countDown();
         }, "stop-fleet"));
+        if (standIn != null) {
+            standIn.seed(box);
+            HostLayout.write(standIn.dir().resolve("asset-base-url"), standIn.assetBaseUrl() + "\n");
+        }
 
         StringBuilder inventory = new StringBuilder("# name\ttype\taddress\tport\tuser\tfingerprint\tclient-key\n");
         for (FleetHost host : box.hosts()) {

@@ -33,13 +33,21 @@ public final class ProductOpenerStandIn implements AutoCloseable {
         this.assets = assets;
     }
 
-    /** Creates the upstream repository in {@code dir} with tags v1.0.0 and v1.1.0 and starts the asset server. */
+    /**
+     * Creates the upstream repository in {@code dir} with tags v1.0.0 and v1.1.0 (or reuses the one there) and
+     * starts the asset server.
+     */
     public static ProductOpenerStandIn create(Path dir) throws IOException {
         Path root = Files.createDirectories(dir.toAbsolutePath().normalize());
         ReleaseAssets assets = ReleaseAssets.start(root.resolve("assets"), REPOSITORY, ASSET);
         ProductOpenerStandIn standIn = new ProductOpenerStandIn(root, StandInRepository.init(root), assets);
-        standIn.release(FIRST);
-        standIn.release("v1.1.0");
+        for (String tag : List.of(FIRST, "v1.1.0")) {
+            if (!standIn.repository.hasTag(tag)) {
+                standIn.release(tag);
+            } else if (!Files.isRegularFile(assets.file(tag))) {
+                assets.publish(tag, StandInFiles.staticTree(tag));
+            }
+        }
         return standIn;
     }
 
@@ -81,7 +89,7 @@ public final class ProductOpenerStandIn implements AutoCloseable {
         assets.replace(tag, tgz);
     }
 
-    /** Seeds every started app container of the box at v1.0.0 and restarts its units. */
+    /** Seeds every started app container of the box that has no clone yet at v1.0.0 and restarts its units. */
     public void seed(FleetBox box) throws IOException {
         new StandInSeeder(box, repositoryUrl(), assets.file(FIRST)).seedAll(FIRST);
     }

@@ -35,6 +35,15 @@ final class StandInRepository {
         return bare;
     }
 
+    boolean hasTag(String tag) {
+        try {
+            git(bare, "rev-parse", "-q", "--verify", "refs/tags/" + tag);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Writes the release's files, commits and tags it, and pushes both to the bare repository. */
     void commitRelease(String tag, Map<String, String> extra) throws IOException {
         Map<String, String> files = new java.util.LinkedHashMap<>(StandInFiles.repository(tag));

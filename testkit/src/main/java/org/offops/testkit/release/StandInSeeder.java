@@ -26,6 +26,7 @@ final class StandInSeeder {
         this.archive = archive;
     }
 
+    /** Seeds every app container that has no clone yet; one that has (a kept fleet) is left as deployed. */
     void seedAll(String tag) throws IOException {
         for (FleetHost host : box.hosts()) {
             if (host.spec() instanceof FleetSpec.Container container && container.isApp()) {
@@ -45,7 +46,8 @@ final class StandInSeeder {
                 .append(" T=").append(tag).append(" REPO=").append(repository).append(" ARCHIVE=").append(archive)
                 .append('\n');
         script.append("""
-                if [ -d "$C/.git" ]; then git -C "$C" fetch -q --tags origin; else git clone -q "$REPO" "$C"; fi
+                if [ -d "$C/.git" ]; then echo "$C is already a clone: left as it is"; exit 0; fi
+                git clone -q "$REPO" "$C"
                 git -C "$C" -c advice.detachedHead=false checkout -q --detach "$T"
                 mkdir -p /etc/nginx/conf.d /etc/apache2/sites-enabled /etc/systemd/system
                 ln -sfn "$C/conf/nginx/sites-available/$F" "/etc/nginx/conf.d/$F.conf"

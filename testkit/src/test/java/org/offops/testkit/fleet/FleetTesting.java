@@ -22,7 +22,7 @@ final class FleetTesting {
     }
 
     static FleetSpec shippedFleet() throws IOException {
-        return FleetSpecReader.read(Path.of("..", FleetSpecReader.REPO_PATH));
+        return FleetSpecReader.read(org.offops.testkit.Repo.fleetFile());
     }
 
     /** A fresh root and a random 127.N.0.0/16 so concurrent runs on this machine do not collide. */

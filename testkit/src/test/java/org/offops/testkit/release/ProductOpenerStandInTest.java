@@ -27,7 +27,7 @@ class ProductOpenerStandInTest {
     static void start() throws Exception {
         Path root = Files.createTempDirectory("standin-test-");
         standIn = ProductOpenerStandIn.create(root.resolve("upstream"));
-        box = FleetBox.builder(FleetSpecReader.read(Path.of("..", FleetSpecReader.REPO_PATH)))
+        box = FleetBox.builder(FleetSpecReader.read(org.offops.testkit.Repo.fleetFile()))
                 .root(root.resolve("fleet")).hosts("off", "obf").loopbackNet(51).start();
         standIn.seed(box);
     }

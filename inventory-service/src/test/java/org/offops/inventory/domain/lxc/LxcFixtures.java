@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.offops.testkit.Repo;
 
 /**
  * The configurations the tests read: the project's own fixtures (invented containers, {@code src/test/resources/lxc})
@@ -22,16 +23,12 @@ import java.util.stream.Stream;
  */
 final class LxcFixtures {
 
-    /** Env var naming the shared fixtures directory, overriding {@code <repository root>/../shared/fixtures}. */
-    static final String FIXTURES_ENV = "OFFOPS_FIXTURES";
-
     /**
      * Container configurations as Proxmox names them ({@code 101.conf}) or as copied out of {@code /etc/pve} by hand
      * ({@code lxc_101.conf}). Other {@code .conf} files that live in {@code /etc/pve} (corosync.conf) are not container
      * configurations, and VM configurations ({@code qemu-server/}) have another schema.
      */
     private static final Pattern CONTAINER_CONF = Pattern.compile("(?:lxc[_-]?)?[0-9]+\\.conf");
-    private static final Pattern PARENT_BLOCK = Pattern.compile("<parent>.*?</parent>", Pattern.DOTALL);
 
     private LxcFixtures() {
     }
@@ -67,39 +64,9 @@ final class LxcFixtures {
         return LxcConfigParser.parse(own(name));
     }
 
-    /**
-     * Where the shared fixtures should be: {@code $OFFOPS_FIXTURES}, else {@code ../shared/fixtures} next to the
-     * repository root (the directory whose pom.xml is the {@code offops-parent} project), found by walking up from the
-     * working directory. The directory may not exist.
-     */
+    /** Where the shared fixtures should be ({@link Repo#sharedFixturesDir()}); the directory may not exist. */
     static Path sharedFixturesDir() {
-        String env = System.getenv(FIXTURES_ENV);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env).toAbsolutePath().normalize();
-        }
-        Path start = Path.of("").toAbsolutePath();
-        Path root = repositoryRoot(start).orElseThrow(() -> new IllegalStateException(
-                "no offops-parent pom.xml above " + start + "; set " + FIXTURES_ENV + " to the shared fixtures directory"));
-        return root.resolve("../shared/fixtures").normalize();
-    }
-
-    static Optional<Path> repositoryRoot(Path from) {
-        for (Path dir = from; dir != null; dir = dir.getParent()) {
-            Path pom = dir.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && isParentPom(pom)) {
-                return Optional.of(dir);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isParentPom(Path pom) {
-        try {
-            String text = PARENT_BLOCK.matcher(Files.readString(pom, StandardCharsets.UTF_8)).replaceAll("");
-            return text.contains("<artifactId>offops-parent</artifactId>");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Repo.sharedFixturesDir();
     }
 
     /** Container configuration files in a {@code pve} directory below {@code fixtures}, sorted by path. */

@@ -35,7 +35,7 @@ import org.offops.testkit.ssh.SshdSetup;
  * <p>Every host, server or container, gets:
  * <ul>
  *   <li>its own mount, UTS and PID namespaces: {@code unshare --mount --uts --pid --fork --mount-proc --propagation
- *   private}, with {@code <root>/<host>/{srv,mnt,etc/nginx,etc/stunnel,etc/fail2ban,etc/pve,var/log,var/lib,
+ *   private}, with {@code <root>/<host>/{srv,mnt,etc/nginx,etc/stunnel,etc/fail2ban,etc/pve,etc/apache2,etc/systemd/system,var/log,var/lib,
  *   usr/local/sbin,run}} (and {@code /<pool>} on servers with datasets) bind-mounted over the real paths, and its
  *   hostname. A container's PID namespace is nested in its server's, so the Proxmox host sees its containers'
  *   processes (pct uses that). PID 1 of each host is a small init that reaps orphans (this machine's PID 1 does

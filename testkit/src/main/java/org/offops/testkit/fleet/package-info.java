@@ -25,7 +25,8 @@
  * </ul>
  *
  * <h2>Layout</h2>
- * {@code <root>/<host>/{srv,mnt,etc/nginx,etc/stunnel,etc/fail2ban,etc/pve,var/log,var/lib,usr/local/sbin,run}}
+ * {@code <root>/<host>/{srv,mnt,etc/nginx,etc/stunnel,etc/fail2ban,etc/pve,etc/apache2,etc/systemd/system,var/log,var/lib,
+ * usr/local/sbin,run}}
  * (+ {@code <pool>} on servers) are bind-mounted over the real paths inside the host; {@code <root>/<host>/.box/}
  * holds the bind list, the sshd directory (host key, config, log) and the init log; {@code <root>/.box/} holds the
  * client key, known_hosts, the lock, lib, bin and the ssh multiplexing sockets.

@@ -21,7 +21,7 @@ public class FleetViewResource {
 
     /** A known container as served by the API. */
     public record ContainerView(String name, int vmid, String server, String kind, String flavor, String internalIp,
-                                List<String> services) {
+                                String sshHost, Integer sshPort, List<String> services) {
     }
 
     @GET
@@ -36,8 +36,8 @@ public class FleetViewResource {
     @Path("/containers")
     public List<ContainerView> containers() {
         return KnownContainer.<KnownContainer>listAll(Sort.by("name")).stream()
-                .map(c -> new ContainerView(c.name, c.vmid, c.server, c.kind, c.flavor, c.internalIp,
-                        c.services.isEmpty() ? List.of() : Arrays.asList(c.services.split(","))))
+                .map(c -> new ContainerView(c.name, c.vmid, c.server, c.kind, c.flavor, c.internalIp, c.sshHost,
+                        c.sshPort, c.services.isEmpty() ? List.of() : Arrays.asList(c.services.split(","))))
                 .toList();
     }
 }

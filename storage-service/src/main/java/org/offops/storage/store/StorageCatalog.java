@@ -1,0 +1,150 @@
+package org.offops.storage.store;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.offops.platform.api.ApiException;
+import org.offops.platform.fleet.KnownServer;
+import org.offops.storage.domain.route.DatasetRef;
+import org.offops.storage.domain.route.Route;
+import org.offops.storage.domain.route.RouteValidator;
+import org.offops.storage.domain.route.Violation;
+import org.offops.storage.domain.snapshot.SnapshotPolicy;
+
+/** Datasets, policies and routes: validated against the fleet view, written only when not a dry run. */
+@ApplicationScoped
+public class StorageCatalog {
+
+    public List<DatasetEntity> datasets() {
+        return DatasetEntity.listAll(Sort.by("server").and("name"));
+    }
+
+    public DatasetEntity dataset(long id) {
+        return DatasetEntity.<DatasetEntity>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("no dataset " + id));
+    }
+
+    @Transactional
+    public DatasetEntity addDataset(DatasetEntity wanted, boolean dryRun) {
+        requireServer(wanted.server, "server");
+        if (DatasetEntity.byRef(wanted.ref()).isPresent()) {
+            throw ApiException.conflict("dataset " + wanted.ref() + " already exists", "name");
+        }
+        if (wanted.policy != null && PolicyEntity.findById(wanted.policy) == null) {
+            throw ApiException.unprocessable("no policy " + wanted.policy, "policy");
+        }
+        if (!dryRun) {
+            wanted.persist();
+        }
+        return wanted;
+    }
+
+    @Transactional
+    public DatasetEntity setPolicy(long id, String policy, boolean dryRun) {
+        DatasetEntity d = dataset(id);
+        if (PolicyEntity.findById(policy) == null) {
+            throw ApiException.unprocessable("no policy " + policy, "policy");
+        }
+        if (!dryRun) {
+            d.policy = policy;
+        }
+        return d;
+    }
+
+    @Transactional
+    public void removeDataset(long id, boolean dryRun) {
+        DatasetEntity d = dataset(id);
+        if (RouteEntity.count("sourceDataset = ?1 or targetDataset = ?1", id) > 0) {
+            throw ApiException.conflict("dataset " + d.ref() + " is part of a replication route; remove it first",
+                    "id");
+        }
+        if (!dryRun) {
+            d.delete();
+        }
+    }
+
+    public List<PolicyEntity> policies() {
+        return PolicyEntity.listAll(Sort.by("name"));
+    }
+
+    @Transactional
+    public PolicyEntity putPolicy(String name, SnapshotPolicy policy, boolean dryRun) {
+        PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(name).orElseGet(() -> {
+            PolicyEntity e = new PolicyEntity();
+            e.name = name;
+            return e;
+        });
+        if (dryRun) {
+            PolicyEntity preview = new PolicyEntity();
+            preview.name = name;
+            preview.apply(policy);
+            return preview;
+        }
+        entity.apply(policy);
+        entity.persist();
+        return entity;
+    }
+
+    public List<RouteEntity> routes() {
+        return RouteEntity.listAll(Sort.by("id"));
+    }
+
+    /** Validates a route against inventory and the other routes; creates the target dataset row when new. */
+    @Transactional
+    public RouteEntity addRoute(DatasetRef source, DatasetRef target, boolean recursive, boolean dryRun) {
+        List<Route> others = routes().stream().map(this::toRoute).toList();
+        Set<String> servers = KnownServer.<KnownServer>listAll().stream().map(s -> s.name).collect(Collectors.toSet());
+        Set<String> known = new HashSet<>();
+        datasets().forEach(d -> known.add(d.ref().toString()));
+        List<Violation> violations = RouteValidator.check(new Route(source, target, recursive), others, servers, known);
+        if (!violations.isEmpty()) {
+            Violation v = violations.get(0);
+            throw ApiException.unprocessable(v.message(), v.field());
+        }
+        DatasetEntity from = DatasetEntity.byRef(source).orElseThrow();
+        DatasetEntity to = DatasetEntity.byRef(target).orElseGet(() -> {
+            DatasetEntity d = new DatasetEntity();
+            d.server = target.server();
+            d.name = target.dataset();
+            d.kind = from.kind;
+            d.flavor = from.flavor;
+            d.scope = from.scope;
+            return d;
+        });
+        RouteEntity route = new RouteEntity();
+        route.recursive = recursive;
+        route.options = "--no-sync-snap --no-privilege-elevation" + (recursive ? " --recursive" : "");
+        if (!dryRun) {
+            if (to.id == null) {
+                to.persist();
+            }
+            route.sourceDataset = from.id;
+            route.targetDataset = to.id;
+            route.persist();
+        }
+        return route;
+    }
+
+    @Transactional
+    public void removeRoute(long id, boolean dryRun) {
+        RouteEntity route = RouteEntity.<RouteEntity>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("no route " + id));
+        if (!dryRun) {
+            route.delete();
+        }
+    }
+
+    public Route toRoute(RouteEntity r) {
+        return new Route(dataset(r.sourceDataset).ref(), dataset(r.targetDataset).ref(), r.recursive);
+    }
+
+    private static void requireServer(String server, String field) {
+        if (KnownServer.findById(server) == null) {
+            throw ApiException.unprocessable("unknown server " + server + " (not in the inventory)", field);
+        }
+    }
+}

@@ -77,7 +77,10 @@ class DeploymentFilesTest {
 
     /** Variables only some services read, on top of the contract. */
     static final Map<String, Set<String>> SERVICE_VARIABLES = Map.of(
-            "deploy-service", Set.of("OFFOPS_WEBHOOK_SECRET"));
+            "deploy-service", Set.of("OFFOPS_WEBHOOK_SECRET"),
+            "network-service", Set.of("OFFOPS_PSK_KEY", "OFFOPS_CONFIG_REPO", "OFFOPS_CONFIG_CLONE"),
+            "proxy-service", Set.of("OFFOPS_PROXY_LISTEN", "OFFOPS_PROXY_UPSTREAM_ADDRESS", "OFFOPS_PROXY_BAN_ACTION",
+                    "OFFOPS_CONFIG_REPO", "OFFOPS_CONFIG_CLONE"));
 
     static Set<String> contract(Service svc) {
         Set<String> all = new TreeSet<>(CONTRACT);

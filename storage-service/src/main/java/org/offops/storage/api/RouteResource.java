@@ -13,8 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.offops.platform.api.ApiException;
+import org.offops.platform.auth.Caller;
 import org.offops.platform.auth.RequiresRole;
 import org.offops.platform.auth.Role;
+import org.offops.storage.domain.replication.ReplicationPlan;
+import org.offops.storage.exec.ReplicationQueue;
+import org.offops.storage.exec.Replicator;
 import org.offops.storage.store.RouteEntity;
 import org.offops.storage.store.StorageCatalog;
 
@@ -25,9 +29,68 @@ import org.offops.storage.store.StorageCatalog;
 public class RouteResource {
 
     private final StorageCatalog catalog;
+    private final Replicator replicator;
+    private final ReplicationQueue queue;
+    private final Caller caller;
 
-    public RouteResource(StorageCatalog catalog) {
+    public RouteResource(StorageCatalog catalog, Replicator replicator, ReplicationQueue queue, Caller caller) {
         this.catalog = catalog;
+        this.replicator = replicator;
+        this.queue = queue;
+        this.caller = caller;
+    }
+
+    /** The route's next pull as read from both hosts now: full, incremental, resume, up to date, or diverged. */
+    @GET
+    @Path("/{id}/plan")
+    public ReplicationPlan plan(@PathParam("id") long id) {
+        catalog.route(id);
+        return replicator.plan(id);
+    }
+
+    /** Asks for a pull now (the same pull a new snapshot triggers); it runs in the background. */
+    @POST
+    @Path("/{id}/pull")
+    @RequiresRole(Role.OPERATOR)
+    public Response pull(@PathParam("id") long id, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        catalog.route(id);
+        ReplicationPlan plan = replicator.plan(id);
+        if (!dryRun) {
+            queue.request(id, null);
+        }
+        return Response.status(dryRun ? 200 : 202).entity(new Planned<>(dryRun, List.of("pull: " + plan.kind()),
+                plan)).build();
+    }
+
+    /**
+     * Repairs a diverged route: the diverged replica is renamed aside, then sent in full. Destroys nothing, and
+     * still needs {@code confirm=<target dataset>} because the target stops being a replica in place.
+     */
+    @POST
+    @Path("/{id}/repair")
+    @RequiresRole(Role.OPERATOR)
+    public Planned<ReplicationPlan> repair(@PathParam("id") long id, @QueryParam("confirm") String confirm,
+                                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun)
+            throws InterruptedException {
+        RouteEntity route = catalog.route(id);
+        ReplicationPlan plan = replicator.plan(id);
+        if (plan.kind() != ReplicationPlan.Kind.DIVERGED) {
+            throw ApiException.conflict("route " + id + " is not diverged (" + plan.kind() + "); nothing to repair",
+                    "id");
+        }
+        if (dryRun) {
+            return new Planned<>(true, plan.repair(), plan);
+        }
+        String target = catalog.dataset(route.targetDataset).name;
+        if (!target.equals(confirm)) {
+            throw ApiException.badRequest("confirm must be the target dataset " + target, "confirm");
+        }
+        Replicator.Outcome outcome = replicator.repair(id, null);
+        if (outcome != Replicator.Outcome.REPLICATED) {
+            throw ApiException.conflict("repair renamed the replica aside but the full pull ended " + outcome
+                    + "; see GET /replication", "id");
+        }
+        return new Planned<>(false, plan.repair(), plan);
     }
 
     @GET

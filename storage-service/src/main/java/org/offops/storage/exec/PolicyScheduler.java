@@ -6,7 +6,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.offops.remote.RemoteException;
 import org.offops.storage.domain.schedule.SnapshotSlots;
 import org.offops.storage.domain.snapshot.SnapshotPolicy;
 import org.offops.storage.store.DatasetEntity;
@@ -52,8 +51,11 @@ public class PolicyScheduler {
                     try {
                         runner.take(dataset, due.period(), correlation, "scheduler");
                         taken++;
-                    } catch (RemoteException e) {
-                        LOG.warnf("scheduled snapshot of %s failed: %s", dataset.ref(), e.getMessage());
+                    } catch (RuntimeException e) {
+                        // give the slot back: the next tick (of this or another replica) takes it again
+                        claims.release(job, due.slot(), holder);
+                        LOG.warnf("scheduled snapshot of %s failed, slot released: %s", dataset.ref(),
+                                e.getMessage());
                     }
                 }
             }

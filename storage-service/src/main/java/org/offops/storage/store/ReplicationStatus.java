@@ -17,7 +17,7 @@ public class ReplicationStatus {
 
     /** One route's lag: age of the newest snapshot present on the target. */
     public record RouteLag(long routeId, String source, String target, String newestOnTarget, long lagSeconds,
-                           boolean alarm) {
+                           boolean alarm, ReplicationJournal.RouteState last) {
     }
 
     /** One dataset's snapshot count. */
@@ -31,16 +31,18 @@ public class ReplicationStatus {
 
     private final StorageCatalog catalog;
     private final SnapshotLedger ledger;
+    private final ReplicationJournal journal;
     private final long lagThreshold;
     private final int countThreshold;
 
-    public ReplicationStatus(StorageCatalog catalog, SnapshotLedger ledger,
+    public ReplicationStatus(StorageCatalog catalog, SnapshotLedger ledger, ReplicationJournal journal,
                              @ConfigProperty(name = "offops.storage.lag-alarm-seconds", defaultValue = "25200")
                              long lagThreshold,
                              @ConfigProperty(name = "offops.storage.count-alarm", defaultValue = "150")
                              int countThreshold) {
         this.catalog = catalog;
         this.ledger = ledger;
+        this.journal = journal;
         this.lagThreshold = lagThreshold;
         this.countThreshold = countThreshold;
     }
@@ -53,7 +55,7 @@ public class ReplicationStatus {
             long lag = newest.map(s -> now.getEpochSecond() - s.creation()).orElse(Long.MAX_VALUE);
             routes.add(new RouteLag(r.id, route.source().toString(), route.target().toString(),
                     newest.map(Snapshot::name).orElse(null), lag == Long.MAX_VALUE ? -1 : lag,
-                    lag > lagThreshold));
+                    lag > lagThreshold, journal.state(r.id).orElse(null)));
         }
         List<DatasetCount> counts = new ArrayList<>();
         for (DatasetEntity d : catalog.datasets()) {

@@ -1,6 +1,7 @@
 package org.offops.storage.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,10 +20,12 @@ public class SnapshotLedger {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Event<SnapshotRecorded> recorded;
 
-    public SnapshotLedger(EntityManager em, Outbox outbox) {
+    public SnapshotLedger(EntityManager em, Outbox outbox, Event<SnapshotRecorded> recorded) {
         this.em = em;
         this.outbox = outbox;
+        this.recorded = recorded;
     }
 
     public List<Snapshot> snapshots(long dataset) {
@@ -40,8 +43,10 @@ public class SnapshotLedger {
     public EventEnvelope taken(DatasetEntity dataset, String snapshot, String period, Instant creation,
                                String correlationId, String actor) {
         upsert(dataset.id, snapshot, creation);
-        return outbox.publish(subject(dataset), correlationId, actor, new SnapshotTaken(dataset.server, dataset.name,
-                snapshot, period, OffsetDateTime.ofInstant(creation, ZoneOffset.UTC)));
+        EventEnvelope envelope = outbox.publish(subject(dataset), correlationId, actor, new SnapshotTaken(
+                dataset.server, dataset.name, snapshot, period, OffsetDateTime.ofInstant(creation, ZoneOffset.UTC)));
+        recorded.fire(new SnapshotRecorded(dataset.id, snapshot, envelope.correlationid()));
+        return envelope;
     }
 
     @Transactional

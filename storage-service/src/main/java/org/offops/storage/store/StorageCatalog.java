@@ -89,6 +89,14 @@ public class StorageCatalog {
         return entity;
     }
 
+    public RouteEntity route(long id) {
+        return RouteEntity.<RouteEntity>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no route " + id));
+    }
+
+    public List<RouteEntity> routesFrom(long sourceDataset) {
+        return RouteEntity.list("sourceDataset = ?1 order by id", sourceDataset);
+    }
+
     public List<RouteEntity> routes() {
         return RouteEntity.listAll(Sort.by("id"));
     }

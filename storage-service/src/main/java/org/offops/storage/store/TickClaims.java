@@ -32,4 +32,29 @@ public class TickClaims {
                         + " where job = ?1 and (last_tick is null or last_tick < ?3)")
                 .setParameter(1, job).setParameter(2, holder).setParameter(3, at).executeUpdate() == 1;
     }
+
+    /** Gives back a claimed slot whose work failed, so the next tick (of any replica) takes it again. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String job, Instant slot, String holder) {
+        em.createNativeQuery("update scheduler_lease set last_tick = null where job = ?1 and holder = ?2"
+                        + " and last_tick = ?3").setParameter(1, job).setParameter(2, holder)
+                .setParameter(3, OffsetDateTime.ofInstant(slot, ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** A time-bound lease (e.g. one pull of a route at a time across replicas); true if this holder now has it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean lease(String job, String holder, java.time.Duration length) {
+        OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plus(length);
+        em.createNativeQuery("insert into scheduler_lease (job, holder, until) values (?1, ?2, now())"
+                + " on conflict (job) do nothing").setParameter(1, job).setParameter(2, holder).executeUpdate();
+        return em.createNativeQuery("update scheduler_lease set holder = ?2, until = ?3"
+                        + " where job = ?1 and (until <= now() or holder = ?2)")
+                .setParameter(1, job).setParameter(2, holder).setParameter(3, until).executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void unlease(String job, String holder) {
+        em.createNativeQuery("update scheduler_lease set until = now() where job = ?1 and holder = ?2")
+                .setParameter(1, job).setParameter(2, holder).executeUpdate();
+    }
 }

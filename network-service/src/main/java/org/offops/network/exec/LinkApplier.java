@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.offops.network.domain.HostConfig;
 import org.offops.network.domain.Link;
 import org.offops.network.domain.LinkHosts;
 import org.offops.network.domain.LinkPlan;
 import org.offops.network.domain.LinkPlanner;
 import org.offops.network.store.LinkQueries;
 import org.offops.network.store.LinkStore;
+import org.offops.platform.hosts.InfrastructureRepository;
 
 /**
  * Brings hosts' stunnel in line with the stored links as one change (server side first, all hosts or none: see
@@ -27,10 +29,10 @@ public class LinkApplier {
     private final StunnelHost stunnel;
     private final LinkPlanner planner;
     private final HostRollout rollout;
-    private final InfraRepo infra;
+    private final InfrastructureRepository infra;
 
     public LinkApplier(LinkQueries queries, LinkStore store, FleetHosts fleet, StunnelHost stunnel,
-                       LinkPlanner planner, HostRollout rollout, InfraRepo infra) {
+                       LinkPlanner planner, HostRollout rollout, InfrastructureRepository infra) {
         this.queries = queries;
         this.store = store;
         this.fleet = fleet;
@@ -87,8 +89,8 @@ public class LinkApplier {
         try {
             for (Map.Entry<String, String> conf : confs.entrySet()) {
                 if (!conf.getValue().isEmpty()) {
-                    commit = infra.record(conf.getKey(), conf.getValue(), change,
-                            "network-service: " + why + " on " + conf.getKey());
+                    commit = infra.record(conf.getKey(), Map.of(HostConfig.PATH, conf.getValue()), change,
+                            "network-service: " + why + " on " + conf.getKey()).orElse(null);
                 }
             }
             return commit;

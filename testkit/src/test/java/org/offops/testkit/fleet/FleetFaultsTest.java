@@ -73,6 +73,14 @@ class FleetFaultsTest {
     }
 
     @Test
+    void failNextCanFailTheProgramsTheShimItselfUses() throws IOException {
+        box.failNext("ovh1", "mv", 3);
+        FleetSsh.Result failed = box.ssh().run("ovh1", "touch /var/lib/shim-a && mv /var/lib/shim-a /var/lib/shim-b");
+        assertEquals(3, failed.exitCode());
+        assertEquals(0, box.ssh().run("ovh1", "mv /var/lib/shim-a /var/lib/shim-b && rm /var/lib/shim-b").exitCode());
+    }
+
+    @Test
     void slowHostDelaysEveryCommand() throws IOException {
         box.slow("ovh1", Duration.ofMillis(700));
         try {

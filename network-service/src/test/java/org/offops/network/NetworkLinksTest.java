@@ -178,7 +178,10 @@ class NetworkLinksTest {
         box().exec("ovh1", "printf %s '" + pskFile + "' > " + PSK
                 + " && n=$(grep -c 'Configuration successful' /var/log/stunnel4/off.log)"
                 + " && systemctl reload stunnel@off"
-                + " && while [ $(grep -c 'Configuration successful' /var/log/stunnel4/off.log) -le $n ]; do sleep 0.1; done")
+                + " && while [ $(grep -c 'Configuration successful' /var/log/stunnel4/off.log) -le $n ]; do sleep 0.1; done"
+                // stunnel re-binds its listeners after logging the new configuration: wait until it accepts again
+                + " && for i in $(seq 50); do (exec 3<>/dev/tcp/" + box().host("ovh1").address()
+                + "/27017) 2>/dev/null && break; sleep 0.1; done")
                 .orThrow();
     }
 

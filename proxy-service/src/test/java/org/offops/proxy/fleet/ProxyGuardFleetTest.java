@@ -135,7 +135,9 @@ class ProxyGuardFleetTest {
                         equalTo("DELETE"));
         assertFalse(Files.exists(file));
         ProxyApi.get("/sites/opff-extra").then().statusCode(404);
-        assertFalse("opff".equals(FleetFixture.backendFor("openpetfoodfacts.example")));
+        // a reload is graceful: old workers may answer a moment longer, as when the site was added
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> !"opff".equals(FleetFixture.backendFor("openpetfoodfacts.example")));
     }
 
     private static void ensureScrapersRule() {

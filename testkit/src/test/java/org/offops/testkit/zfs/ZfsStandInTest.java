@@ -49,7 +49,7 @@ class ZfsStandInTest {
         fixture.zfs("create", "tank/a").ok();
         fixture.zfs("create", "-o", "x:y=1", "tank/a/b").ok();
         Files.writeString(fixture.mountpoint("tank/a").resolve("hello.txt"), "hello\n");
-        fixture.cmd("faketime", "2026-01-01 00:00:00", "zfs", "snapshot", "-r", "tank/a@s1").ok();
+        fixture.cmd("faketime", "-f", "2026-01-01 00:00:00", "zfs", "snapshot", "-r", "tank/a@s1").ok();
     }
 
     @AfterAll

@@ -28,7 +28,9 @@ import org.offops.events.proxy.ConfigDriftDetected;
 import org.offops.events.proxy.ProxyConfigApplied;
 import org.offops.events.proxy.ProxyConfigRejected;
 import org.offops.events.storage.CloneRefreshed;
+import org.offops.events.storage.DatasetRenamed;
 import org.offops.events.storage.MountConfigured;
+import org.offops.events.storage.MountRemoved;
 import org.offops.events.storage.ReplicationFailed;
 import org.offops.events.storage.SnapshotPruned;
 import org.offops.events.storage.SnapshotReplicated;
@@ -63,6 +65,8 @@ public final class EventTypes {
         register(SnapshotPruned.TYPE, SnapshotPruned.class);
         register(CloneRefreshed.TYPE, CloneRefreshed.class);
         register(MountConfigured.TYPE, MountConfigured.class);
+        register(MountRemoved.TYPE, MountRemoved.class);
+        register(DatasetRenamed.TYPE, DatasetRenamed.class);
         register(StorageAlarmRaised.TYPE, StorageAlarmRaised.class);
 
         register(StunnelLinkConfigured.TYPE, StunnelLinkConfigured.class);

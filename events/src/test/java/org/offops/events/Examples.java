@@ -32,7 +32,9 @@ import org.offops.events.proxy.ConfigDriftDetected;
 import org.offops.events.proxy.ProxyConfigApplied;
 import org.offops.events.proxy.ProxyConfigRejected;
 import org.offops.events.storage.CloneRefreshed;
+import org.offops.events.storage.DatasetRenamed;
 import org.offops.events.storage.MountConfigured;
+import org.offops.events.storage.MountRemoved;
 import org.offops.events.storage.ReplicationFailed;
 import org.offops.events.storage.SnapshotPruned;
 import org.offops.events.storage.SnapshotReplicated;
@@ -83,6 +85,8 @@ final class Examples {
             new CloneRefreshed("off2", "rpool/off-pro/products", "rpool/off/products@" + HOURLY,
                     "rpool/off/products@" + PREVIOUS_HOURLY),
             new MountConfigured("off2", 113, "off", "mp0", "/rpool/off/products", "/mnt/off/products", true),
+            new MountRemoved("off2", 113, "off", "mp5", "/rpool/off-pro/images", "/mnt/off-pro/images", true),
+            new DatasetRenamed("off2", "rpool/off/html_data", "rpool/off/html-data"),
             new StorageAlarmRaised("replication-lag", "off2", "rpool/off/products", 10_800L, 7_200L),
             new StunnelLinkConfigured(LINK, "mongodb", "off2", "moji", "127.0.0.1:27017", "0.0.0.0:27018",
                     "10.3.0.102:27017", "9c1e4b7"),

@@ -1,5 +1,7 @@
 package org.offops.storage.exec;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Bounds concurrent pulls per host (as sender and as receiver), and counts the sessions open at the peak. */
+/** Bounds concurrent pulls per host (as sender and as receiver), and counts the pulls running now and at the peak. */
 @ApplicationScoped
 public class HostSlots {
 
@@ -16,10 +18,13 @@ public class HostSlots {
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
-    private final Map<String, long[]> lastStart = new ConcurrentHashMap<>();
 
-    public HostSlots(@ConfigProperty(name = "offops.storage.replication.per-host", defaultValue = "2") int perHost) {
+    public HostSlots(@ConfigProperty(name = "offops.storage.replication.per-host", defaultValue = "2") int perHost,
+                     MeterRegistry registry) {
         this.perHost = perHost;
+        // on /q/metrics so an operator (or the benchmark) sees how close pulls run to the limit
+        Gauge.builder("offops_storage_replication_pulls_running", running, AtomicInteger::get).register(registry);
+        Gauge.builder("offops_storage_replication_pulls_peak", peak, AtomicInteger::get).register(registry);
     }
 
     /** Runs {@code work} holding one slot on each host; hosts are taken in name order so two pulls never deadlock. */
@@ -42,22 +47,6 @@ public class HostSlots {
             }
         } finally {
             first.release();
-        }
-    }
-
-    /**
-     * Waits until no other syncoid against this source started in the same second: syncoid 2.1.0 names its ssh
-     * control socket /tmp/syncoid-&lt;user@host&gt;-&lt;epoch second&gt;, so two pulls from one source started in
-     * the same second share a socket and one fails ("CRITICAL ERROR: ssh ... -S /tmp/syncoid-...").
-     */
-    public void startGate(String source) throws InterruptedException {
-        long[] last = lastStart.computeIfAbsent(source, s -> new long[1]);
-        synchronized (last) {
-            long wait = last[0] + 1100 - System.currentTimeMillis();
-            if (wait > 0) {
-                Thread.sleep(wait);
-            }
-            last[0] = System.currentTimeMillis();
         }
     }
 

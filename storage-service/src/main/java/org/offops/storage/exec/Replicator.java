@@ -136,12 +136,6 @@ public class Replicator {
                 plan.to(), token)).orThrow().stdoutTail());
         String knownHosts = trust.ensure(to, from);
         RemoteCommand syncoid = pullCommand(route, source, target, from, knownHosts);
-        try {
-            slots.startGate(from.name());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RemoteException.noExitCode(to.name(), syncoid.toShellLine(), "interrupted", e);
-        }
         Instant start = Instant.now();
         ExecResult result = ssh.run(to, syncoid, ExecOptions.defaults().withTimeout(timeout));
         if (!result.ok()) {
@@ -167,7 +161,7 @@ public class Replicator {
                 .stdoutTail());
         DatasetState onTarget = ReplicaListing.parse(ssh.run(to, ReplicaListing.command(target.name)).orThrow()
                 .stdoutTail());
-        String pull = SyncoidPull.command(route.options, from, source.name, target.name, pullKey,
+        String pull = SyncoidPull.command(route.id, route.options, from, source.name, target.name, pullKey,
                 trust.path(), pullUser).toShellLine();
         return ReplicationPlanner.plan(source.ref(), onSource, target.ref(), onTarget, pull,
                 STAMP.format(Instant.now()));
@@ -176,7 +170,8 @@ public class Replicator {
     /** The syncoid line the target runs for this route. */
     public RemoteCommand pullCommand(RouteEntity route, DatasetEntity source, DatasetEntity target, RemoteHost from,
                                      String knownHosts) {
-        return SyncoidPull.command(route.options, from, source.name, target.name, pullKey, knownHosts, pullUser);
+        return SyncoidPull.command(route.id, route.options, from, source.name, target.name, pullKey, knownHosts,
+                pullUser);
     }
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.offops.remote.Names;
 import org.offops.remote.RemoteCommand;
 import org.offops.remote.RemoteException;
 import org.offops.remote.RemoteFiles;
@@ -17,7 +18,8 @@ import org.offops.remote.SshExecutor;
 
 /**
  * Makes a target trust its sources' host keys for syncoid's ssh: the key the target scans must have the fingerprint
- * pinned in the inventory, then it is written to a known_hosts file offops owns on the target (no trust on first use).
+ * pinned in the inventory, then it is written to a known_hosts file offops owns on the target (no trust on first use),
+ * under the source's server name, which syncoid's ssh checks through {@code HostKeyAlias} (see {@link SyncoidPull}).
  */
 @ApplicationScoped
 public class SourceTrust {
@@ -48,14 +50,16 @@ public class SourceTrust {
                 .filter(l -> l.contains(" ssh-ed25519 ")).findFirst()
                 .orElseThrow(() -> RemoteException.noExitCode(target.name(), scan.toShellLine(),
                         "no ed25519 host key from " + source.describe(), null));
-        String presented = fingerprint(line.split(" ")[2]);
+        String blob = line.split(" ")[2];
+        String presented = fingerprint(blob);
         if (!presented.equals(source.hostKeyFingerprint())) {
             throw RemoteException.noExitCode(target.name(), scan.toShellLine(), "host key of " + source.name()
                     + " as seen from " + target.name() + " is " + presented + ", inventory pins "
                     + source.hostKeyFingerprint(), null);
         }
         lines.entrySet().removeIf(e -> e.getKey().startsWith(source.name() + "|"));
-        lines.put(pin, line.strip());
+        // with HostKeyAlias set, ssh looks the key up under the alias as-is (no [host]:port form, whatever the port)
+        lines.put(pin, Names.hostName(source.name()) + " ssh-ed25519 " + blob);
         ssh.run(target, RemoteCommand.of("mkdir", "-p", parent())).orThrow();
         files.push(target, knownHosts, (String.join("\n", lines.values()) + "\n").getBytes(StandardCharsets.UTF_8),
                 "root", "0644");

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.offops.storage.exec.PolicyScheduler;
 import org.offops.storage.exec.SnapshotRunner;
+import org.offops.storage.store.SnapshotLedger;
 import org.offops.storage.store.StorageCatalog;
 import org.offops.storage.store.TickClaims;
 import io.restassured.http.ContentType;
@@ -64,6 +65,8 @@ class StorageApiOnFleetTest {
     TickClaims claims;
     @Inject
     SnapshotRunner runner;
+    @Inject
+    SnapshotLedger ledger;
     private static long replicaId;
 
     @Test
@@ -185,7 +188,7 @@ class StorageApiOnFleetTest {
         FleetBox box = FleetBoxResource.box();
         pinThisBox(box);
         int before = snapshotsOn(box, "off2").size();
-        PolicyScheduler other = new PolicyScheduler(catalog, claims, runner);
+        PolicyScheduler other = new PolicyScheduler(catalog, claims, runner, ledger);
         Instant now = Instant.now();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

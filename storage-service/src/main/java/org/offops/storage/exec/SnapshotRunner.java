@@ -17,6 +17,7 @@ import org.offops.storage.domain.snapshot.PruneStep;
 import org.offops.storage.domain.snapshot.Snapshot;
 import org.offops.storage.domain.snapshot.SnapshotName;
 import org.offops.storage.domain.snapshot.SnapshotPolicy;
+import org.offops.storage.store.CloneCatalog;
 import org.offops.storage.store.DatasetEntity;
 import org.offops.storage.store.SnapshotLedger;
 
@@ -27,12 +28,14 @@ public class SnapshotRunner {
     private final SshExecutor ssh;
     private final FleetHosts hosts;
     private final SnapshotLedger ledger;
+    private final CloneCatalog clones;
     private final Clock clock = Clock.systemUTC();
 
-    public SnapshotRunner(SshExecutor ssh, FleetHosts hosts, SnapshotLedger ledger) {
+    public SnapshotRunner(SshExecutor ssh, FleetHosts hosts, SnapshotLedger ledger, CloneCatalog clones) {
         this.ssh = ssh;
         this.hosts = hosts;
         this.ledger = ledger;
+        this.clones = clones;
     }
 
     /** The sanoid-compatible name a snapshot taken now for this period gets. */
@@ -62,6 +65,8 @@ public class SnapshotRunner {
     public PrunePlan plan(DatasetEntity dataset, SnapshotPolicy policy, List<Snapshot> snaps, Set<String> common) {
         Set<String> protectedNames = new HashSet<>(common);
         protectedNames.addAll(ledger.held(dataset.id));
+        // a staging clone's origin (and the one a refresh is cloning): zfs would refuse, and the clone needs it
+        protectedNames.addAll(clones.protectedSnapshots(dataset.id));
         return PrunePlanner.plan(policy, snaps, clock.instant(), protectedNames);
     }
 

@@ -1,6 +1,7 @@
 package org.offops.storage.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -21,10 +22,12 @@ public class ReplicationJournal {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Event<ReplicaRecorded> recorded;
 
-    public ReplicationJournal(EntityManager em, Outbox outbox) {
+    public ReplicationJournal(EntityManager em, Outbox outbox, Event<ReplicaRecorded> recorded) {
         this.em = em;
         this.outbox = outbox;
+        this.recorded = recorded;
     }
 
     @Transactional
@@ -33,6 +36,8 @@ public class ReplicationJournal {
         upsert(route.id, "ok", 0, null, null, null, snapshot, bytes, durationMs);
         outbox.publish(SnapshotLedger.subject(target), correlationId, "storage-service", new SnapshotReplicated(
                 source.server, source.name, target.server, target.name, snapshot, bytes, durationMs, incremental));
+        // observed AFTER_SUCCESS (clone refresh): only a committed replica is acted on
+        recorded.fire(new ReplicaRecorded(target.id, snapshot, correlationId));
     }
 
     /** Records a failed pull; returns false when nothing changed (the same divergence reported again). */

@@ -15,9 +15,18 @@ import org.offops.storage.domain.route.RouteValidator;
 import org.offops.storage.domain.route.Violation;
 import org.offops.storage.domain.snapshot.SnapshotPolicy;
 
-/** Datasets, policies and routes: validated against the fleet view, written only when not a dry run. */
+/**
+ * Datasets, policies and routes: validated against the fleet view, written only when not a dry run; every written
+ * change is serialised and stages the servers' re-rendered configs for git in its own transaction.
+ */
 @ApplicationScoped
 public class StorageCatalog {
+
+    private final ServerConfigLedger configs;
+
+    public StorageCatalog(ServerConfigLedger configs) {
+        this.configs = configs;
+    }
 
     public List<DatasetEntity> datasets() {
         return DatasetEntity.listAll(Sort.by("server").and("name"));
@@ -30,6 +39,7 @@ public class StorageCatalog {
 
     @Transactional
     public DatasetEntity addDataset(DatasetEntity wanted, boolean dryRun) {
+        lockUnless(dryRun);
         requireServer(wanted.server, "server");
         if (DatasetEntity.byRef(wanted.ref()).isPresent()) {
             throw ApiException.conflict("dataset " + wanted.ref() + " already exists", "name");
@@ -39,31 +49,40 @@ public class StorageCatalog {
         }
         if (!dryRun) {
             wanted.persist();
+            configs.stage("register dataset " + wanted.ref());
         }
         return wanted;
     }
 
     @Transactional
     public DatasetEntity setPolicy(long id, String policy, boolean dryRun) {
+        lockUnless(dryRun);
         DatasetEntity d = dataset(id);
         if (PolicyEntity.findById(policy) == null) {
             throw ApiException.unprocessable("no policy " + policy, "policy");
         }
         if (!dryRun) {
             d.policy = policy;
+            configs.stage("apply policy " + policy + " to dataset " + d.ref());
         }
         return d;
     }
 
     @Transactional
     public void removeDataset(long id, boolean dryRun) {
+        lockUnless(dryRun);
         DatasetEntity d = dataset(id);
         if (RouteEntity.count("sourceDataset = ?1 or targetDataset = ?1", id) > 0) {
             throw ApiException.conflict("dataset " + d.ref() + " is part of a replication route; remove it first",
                     "id");
         }
+        if (CloneRuleEntity.count("originDataset", id) > 0) {
+            throw ApiException.conflict("dataset " + d.ref() + " is the origin of a clone rule; remove the rule first"
+                    + " (DELETE /clone-rules/{id})", "id");
+        }
         if (!dryRun) {
             d.delete();
+            configs.stage("forget dataset " + d.ref());
         }
     }
 
@@ -73,6 +92,7 @@ public class StorageCatalog {
 
     @Transactional
     public PolicyEntity putPolicy(String name, SnapshotPolicy policy, boolean dryRun) {
+        lockUnless(dryRun);
         PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(name).orElseGet(() -> {
             PolicyEntity e = new PolicyEntity();
             e.name = name;
@@ -86,6 +106,7 @@ public class StorageCatalog {
         }
         entity.apply(policy);
         entity.persist();
+        configs.stage("set policy " + name);
         return entity;
     }
 
@@ -104,6 +125,7 @@ public class StorageCatalog {
     /** Validates a route against inventory and the other routes; creates the target dataset row when new. */
     @Transactional
     public RouteEntity addRoute(DatasetRef source, DatasetRef target, boolean recursive, boolean dryRun) {
+        lockUnless(dryRun);
         List<Route> others = routes().stream().map(this::toRoute).toList();
         Set<String> servers = KnownServer.<KnownServer>listAll().stream().map(s -> s.name).collect(Collectors.toSet());
         Set<String> known = new HashSet<>();
@@ -133,21 +155,31 @@ public class StorageCatalog {
             route.sourceDataset = from.id;
             route.targetDataset = to.id;
             route.persist();
+            configs.stage("add route " + source + " -> " + target);
         }
         return route;
     }
 
     @Transactional
     public void removeRoute(long id, boolean dryRun) {
+        lockUnless(dryRun);
         RouteEntity route = RouteEntity.<RouteEntity>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("no route " + id));
         if (!dryRun) {
+            Route removed = toRoute(route);
             route.delete();
+            configs.stage("remove route " + id + " (" + removed.source() + " -> " + removed.target() + ")");
         }
     }
 
     public Route toRoute(RouteEntity r) {
         return new Route(dataset(r.sourceDataset).ref(), dataset(r.targetDataset).ref(), r.recursive);
+    }
+
+    private void lockUnless(boolean dryRun) {
+        if (!dryRun) {
+            configs.lock();
+        }
     }
 
     private static void requireServer(String server, String field) {

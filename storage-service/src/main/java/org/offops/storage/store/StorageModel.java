@@ -1,0 +1,48 @@
+package org.offops.storage.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.offops.platform.fleet.KnownServer;
+import org.offops.storage.domain.render.FleetConfigs;
+import org.offops.storage.domain.route.DatasetRef;
+import org.offops.storage.domain.route.Route;
+import org.offops.storage.domain.snapshot.SnapshotPolicy;
+
+/** Reads the whole storage model (datasets, policies, routes, server addresses) as the config renderer needs it. */
+@ApplicationScoped
+public class StorageModel {
+
+    private final EntityManager em;
+    private final String pullUser;
+
+    public StorageModel(EntityManager em,
+                        @ConfigProperty(name = "offops.storage.pull-user", defaultValue = "root") String pullUser) {
+        this.em = em;
+        this.pullUser = pullUser;
+    }
+
+    public FleetConfigs.Model read() {
+        // scalar rows, not entities: a native update earlier in this transaction (a rename) is seen, never a stale copy
+        Map<Long, DatasetRef> byId = new TreeMap<>();
+        List<FleetConfigs.Dataset> datasets = new ArrayList<>();
+        em.createQuery("select d.id, d.server, d.name, d.policy from DatasetEntity d order by d.id", Object[].class)
+                .getResultList().forEach(row -> {
+                    DatasetRef ref = new DatasetRef((String) row[1], (String) row[2]);
+                    byId.put((Long) row[0], ref);
+                    datasets.add(new FleetConfigs.Dataset(ref, (String) row[3]));
+                });
+        Map<String, SnapshotPolicy> policies = new TreeMap<>();
+        PolicyEntity.<PolicyEntity>listAll().forEach(p -> policies.put(p.name, p.toPolicy()));
+        List<Route> routes = em.createQuery("select r.sourceDataset, r.targetDataset, r.recursive from RouteEntity r"
+                + " order by r.id", Object[].class).getResultList().stream()
+                .map(r -> new Route(byId.get((Long) r[0]), byId.get((Long) r[1]), (Boolean) r[2])).toList();
+        Map<String, String> addresses = new TreeMap<>();
+        KnownServer.<KnownServer>listAll().forEach(s -> addresses.put(s.name, s.sshHost == null ? s.name : s.sshHost));
+        return new FleetConfigs.Model(datasets, policies, routes, addresses, pullUser);
+    }
+}

@@ -13,8 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.offops.platform.auth.Caller;
 import org.offops.platform.auth.RequiresRole;
 import org.offops.platform.auth.Role;
+import org.offops.storage.exec.DatasetRename;
+import org.offops.storage.store.DatasetEntity;
 import org.offops.storage.store.StorageCatalog;
 
 /** REST API for datasets: viewers read, operators register, admins remove. */
@@ -23,10 +26,18 @@ import org.offops.storage.store.StorageCatalog;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 
-    private final StorageCatalog catalog;
+    /** A rename or move inside the pool: the new ZFS name. */
+    public record RenameRequest(String name) {
+    }
 
-    public DatasetResource(StorageCatalog catalog) {
+    private final StorageCatalog catalog;
+    private final DatasetRename renamer;
+    private final Caller caller;
+
+    public DatasetResource(StorageCatalog catalog, DatasetRename renamer, Caller caller) {
         this.catalog = catalog;
+        this.renamer = renamer;
+        this.caller = caller;
     }
 
     @GET
@@ -56,6 +67,22 @@ public class DatasetResource {
                                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         var d = catalog.setPolicy(id, Requests.policyName(policy), dryRun);
         return new Planned<>(dryRun, List.of("apply policy " + policy + " to " + d.ref()), DatasetView.of(d));
+    }
+
+    /**
+     * {@code zfs rename} over SSH and the catalog row follows; 409 naming container and slot while the dataset (or
+     * one under it) is bind-mounted into a running container, per the pct config of every container of its server.
+     */
+    @POST
+    @Path("/{id}/rename")
+    @RequiresRole(Role.OPERATOR)
+    public Planned<DatasetView> rename(@PathParam("id") long id, RenameRequest request,
+                                       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        DatasetEntity d = catalog.dataset(id);
+        DatasetRename.Result result = renamer.rename(d, request == null ? null : request.name(), dryRun, caller.actor());
+        DatasetView was = DatasetView.of(d);
+        return new Planned<>(dryRun, result.steps(), new DatasetView(was.id(), was.server(), request.name(),
+                was.kind(), was.flavor(), was.scope(), was.policy()));
     }
 
     @DELETE

@@ -80,6 +80,10 @@ public class StorageCatalog {
             throw ApiException.conflict("dataset " + d.ref() + " is the origin of a clone rule; remove the rule first"
                     + " (DELETE /clone-rules/{id})", "id");
         }
+        if (MountEntity.count("dataset", id) > 0) {
+            throw ApiException.conflict("dataset " + d.ref() + " is bind-mounted into a container; remove the mount"
+                    + " first (DELETE /mounts/{id})", "id");
+        }
         if (!dryRun) {
             d.delete();
             configs.stage("forget dataset " + d.ref());

@@ -78,6 +78,7 @@ class DeploymentFilesTest {
     /** Variables only some services read, on top of the contract. */
     static final Map<String, Set<String>> SERVICE_VARIABLES = Map.of(
             "deploy-service", Set.of("OFFOPS_WEBHOOK_SECRET"),
+            "storage-service", Set.of("OFFOPS_CONFIG_REPO", "OFFOPS_CONFIG_CLONE"),
             "network-service", Set.of("OFFOPS_PSK_KEY", "OFFOPS_CONFIG_REPO", "OFFOPS_CONFIG_CLONE"),
             "proxy-service", Set.of("OFFOPS_PROXY_LISTEN", "OFFOPS_PROXY_UPSTREAM_ADDRESS", "OFFOPS_PROXY_BAN_ACTION",
                     "OFFOPS_CONFIG_REPO", "OFFOPS_CONFIG_CLONE"));

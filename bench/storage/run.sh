@@ -3,7 +3,6 @@
 # Usage: bench/storage/run.sh [snapshots]   (default 100000). Needs sanoid and faketime (Debian packages).
 set -eu
 cd "$(dirname "$0")/../.."
-./mvnw -o -q -pl storage-service test-compile
-CP="storage-service/target/test-classes:storage-service/target/classes:$(./mvnw -o -q -pl storage-service \
-  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+CP=$(bench/storage/classpath.sh)
+[ -n "$CP" ] || { echo "could not read storage-service's test classpath from Maven" >&2; exit 1; }
 exec java -cp "$CP" org.offops.storage.bench.PruneBench "${1:-100000}"

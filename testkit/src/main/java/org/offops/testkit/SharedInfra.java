@@ -26,8 +26,12 @@ public final class SharedInfra {
             if (given != null && !given.isBlank()) {
                 kafkaBootstrap = given;
             } else {
-                KafkaBroker broker = KafkaBroker.start(tempDir("offops-kafka-"), Ports.free());
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-kafka"));
+                Path dir = tempDir("offops-kafka-");
+                KafkaBroker broker = KafkaBroker.start(dir, Ports.free());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    broker.close();
+                    TempDirs.deleteQuietly(dir);
+                }, "stop-kafka"));
                 kafkaBootstrap = broker.bootstrap();
             }
         }

@@ -30,6 +30,7 @@ import org.offops.testkit.Ports;
 import org.offops.testkit.PostgresServer;
 import org.offops.testkit.ServiceProcess;
 import org.offops.testkit.SharedInfra;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.TestKafka;
 import org.offops.testkit.TestTokens;
 import org.offops.testkit.fleet.FleetBox;
@@ -87,9 +88,7 @@ class CrashDuringDeploymentIT {
             pg.dropDatabase(database);
         }
         if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteTree(dir);
         }
     }
 

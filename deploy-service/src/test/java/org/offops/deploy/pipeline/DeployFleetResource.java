@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.offops.testkit.SharedInfra;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.TestKafka;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetBoxResource;
@@ -71,11 +72,7 @@ public class DeployFleetResource implements QuarkusTestResourceLifecycleManager 
         }
         fleet.stop();
         if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            TempDirs.deleteQuietly(dir);
         }
     }
 }

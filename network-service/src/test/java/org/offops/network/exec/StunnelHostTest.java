@@ -25,6 +25,7 @@ import org.offops.remote.RemoteFiles;
 import org.offops.remote.RemoteHost;
 import org.offops.remote.sshj.SshjExecutor;
 import org.offops.remote.sshj.SshjSettings;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetHost;
 
@@ -54,9 +55,7 @@ class StunnelHostTest {
             Path root = box.root();
             box.stop();
             assertEquals(List.of(), box.leftoverProcesses());
-            try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteTree(root);
         }
     }
 

@@ -22,6 +22,7 @@ import org.offops.remote.RemoteFiles;
 import org.offops.remote.RemoteHost;
 import org.offops.remote.sshj.SshjExecutor;
 import org.offops.remote.sshj.SshjSettings;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetHost;
 import org.offops.fleet.FleetSpec;
@@ -61,11 +62,7 @@ class FleetBoxOverSshjTest {
         if (box != null) {
             box.stop();
             assertEquals(List.of(), box.leftoverProcesses());
-            try (var paths = Files.walk(box.root())) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a leftover temporary directory is harmless
-            }
+            TempDirs.deleteQuietly(box.root());
         }
     }
 

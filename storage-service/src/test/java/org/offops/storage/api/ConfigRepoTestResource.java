@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.offops.remote.git.ConfigRepository;
+import org.offops.testkit.TempDirs;
 
 /**
  * A bare infrastructure git repository and a private inventory topic for one @QuarkusTest class (other tests announce
@@ -70,10 +69,6 @@ public class ConfigRepoTestResource implements QuarkusTestResourceLifecycleManag
         if (dir == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TempDirs.deleteQuietly(dir);
     }
 }

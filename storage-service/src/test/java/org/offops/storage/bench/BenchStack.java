@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.offops.fleet.FleetSpecReader;
 import org.offops.testkit.KafkaBroker;
 import org.offops.testkit.Ports;
 import org.offops.testkit.PostgresServer;
 import org.offops.testkit.Repo;
 import org.offops.testkit.ServiceProcess;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.TestTokens;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetInventory;
@@ -74,11 +73,7 @@ record BenchStack(Path dir, KafkaBroker kafka, PostgresServer pg, String databas
     public void close() {
         closeAll(List.of(kafka, () -> { if (pg.embedded()) { pg.close(); } }, () -> pg.dropDatabase(database),
                 box::stop, service));
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
-        }
+        TempDirs.deleteQuietly(dir);
     }
 
     /** Closes in reverse order of starting; one failure does not keep the others running. */

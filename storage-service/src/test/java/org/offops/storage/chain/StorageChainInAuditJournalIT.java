@@ -30,6 +30,7 @@ import org.offops.testkit.Repo;
 import org.offops.testkit.ServiceProcess;
 import org.offops.testkit.SharedInfra;
 import org.offops.testkit.TestKafka;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.TestTokens;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetInventory;
@@ -105,9 +106,7 @@ class StorageChainInAuditJournalIT {
             pg.dropDatabase(database);
         }
         if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteTree(dir);
         }
     }
 

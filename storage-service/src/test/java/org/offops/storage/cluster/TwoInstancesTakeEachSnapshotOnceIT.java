@@ -35,6 +35,7 @@ import org.offops.testkit.PostgresServer;
 import org.offops.testkit.Repo;
 import org.offops.testkit.SharedInfra;
 import org.offops.testkit.TestKafka;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.TestTokens;
 import org.offops.testkit.fleet.FleetBox;
 import org.offops.testkit.fleet.FleetInventory;
@@ -93,9 +94,7 @@ class TwoInstancesTakeEachSnapshotOnceIT {
             pg.dropDatabase(database);
         }
         if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteTree(dir);
         }
     }
 

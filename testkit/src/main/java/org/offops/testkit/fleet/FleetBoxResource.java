@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.offops.fleet.FleetSpecReader;
 import org.offops.testkit.Repo;
+import org.offops.testkit.TempDirs;
 import org.offops.testkit.SharedInfra;
 
 /**
@@ -71,7 +72,7 @@ public class FleetBoxResource implements QuarkusTestResourceLifecycleManager {
         if (box != null) {
             box.stop();
             try {
-                HostLayout.deleteTree(box.root());
+                TempDirs.deleteTree(box.root());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,6 +3,7 @@ package org.offops.testkit.fleet;
 import org.offops.fleet.FleetSpec;
 import org.offops.fleet.FleetSpecException;
 import org.offops.fleet.FleetSpecReader;
+import org.offops.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +135,7 @@ final class HostLayout {
 
         write(dir.resolve(FACTS), facts(host));
         Path faults = dir.resolve(FAULTS);
-        deleteTree(faults);
+        TempDirs.deleteTree(faults);
         Files.createDirectories(faults.resolve("fail-next"));
         Files.createDirectories(faults.resolve("bin"));
 
@@ -334,14 +334,4 @@ final class HostLayout {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.offops.testkit.ssh;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.offops.testkit.TempDirs;
 
 /** A real OpenSSH sshd on a loopback address, with its own ed25519 host key and one authorized client key. */
 public final class SshTestHost implements AutoCloseable {
@@ -69,7 +70,7 @@ public final class SshTestHost implements AutoCloseable {
     public void stop() {
         SshdProcesses.stop(process);
         if (ownsDirectory) {
-            SshdProcesses.deleteTree(directory);
+            TempDirs.deleteQuietly(directory);
         }
     }
 

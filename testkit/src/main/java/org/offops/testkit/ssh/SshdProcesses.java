@@ -1,12 +1,7 @@
 package org.offops.testkit.ssh;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Stops a test sshd by its PID (and its per-connection children), never by process name. */
 final class SshdProcesses {
@@ -29,17 +24,6 @@ final class SshdProcesses {
             process.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover temp directory is harmless
-        }
     }
 
     static void pause(long millis) {

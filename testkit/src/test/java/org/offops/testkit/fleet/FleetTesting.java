@@ -40,7 +40,7 @@ final class FleetTesting {
         box.stop();
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), box.leftoverProcesses());
         try {
-            HostLayout.deleteTree(box.root());
+            org.offops.testkit.TempDirs.deleteTree(box.root());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -11,13 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.offops.testkit.TempDirs;
 
 /** Runs the zfs/zpool stand-in (testkit resources fleet/bin) and real tools against per-test state directories. */
 final class StandIn {
@@ -109,11 +108,7 @@ final class StandIn {
         if (root == null || !Files.exists(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
-        }
+        TempDirs.deleteQuietly(root);
     }
 
     static boolean executable(String path) {

@@ -39,6 +39,9 @@ public final class ReplicationRoundBench {
                 "OFFOPS_STORAGE_REPLICATION_SWEEP", "24h", "OFFOPS_STORAGE_TICK", "24h", "OFFOPS_CONFIG_REPO", ""));
              ReplicaEvents events = new ReplicaEvents(stack.kafka().bootstrap());
              SshSessions ssh = new SshSessions(listeners(stack, hosts), 100)) {
+            // Ctrl-C or SIGTERM: the JVM exits without leaving the try, so the stack is stopped from a hook
+            Thread onSignal = new Thread(stack::close, "stop-bench-stack");
+            Runtime.getRuntime().addShutdownHook(onSignal);
             try {
                 BenchApi api = new BenchApi(stack.service().url());
                 System.out.printf("started in %d s; preparing %d datasets and %d routes%n", seconds(t0), n,
@@ -59,6 +62,8 @@ public final class ReplicationRoundBench {
             } catch (Exception | Error e) {
                 stack.printLogTail(60);
                 throw e;
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
             }
         }
     }

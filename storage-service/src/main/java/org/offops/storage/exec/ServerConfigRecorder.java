@@ -86,6 +86,8 @@ public class ServerConfigRecorder {
             row.state = ServerConfigRecord.RECORDED;
             row.recordedAt = OffsetDateTime.now();
             row.lastError = null;
+            // git holds the history now: older rows of this server are superseded (and all non-pending, id order)
+            ServerConfigRecord.delete("server = ?1 and id < ?2", row.server, row.id);
             return Step.NEXT;
         } catch (SecretRefusedException | InvalidNameException e) {
             LOG.errorf("configs of %s for change %s refused by the repository, skipped: %s", row.server,

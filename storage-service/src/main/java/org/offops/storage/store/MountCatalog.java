@@ -26,11 +26,13 @@ public class MountCatalog {
     private final EntityManager em;
     private final Outbox outbox;
     private final ServerConfigLedger configs;
+    private final StorageModel model;
 
-    public MountCatalog(EntityManager em, Outbox outbox, ServerConfigLedger configs) {
+    public MountCatalog(EntityManager em, Outbox outbox, ServerConfigLedger configs, StorageModel model) {
         this.em = em;
         this.outbox = outbox;
         this.configs = configs;
+        this.model = model;
     }
 
     public List<MountEntity> mounts() {
@@ -98,13 +100,17 @@ public class MountCatalog {
         configs.lock();
         String subject = SnapshotLedger.subject(dataset);
         // left() rather than LIKE: ZFS names are full of '_', LIKE's any-character wildcard
-        int renamed = em.createNativeQuery("update dataset set name = ?1 || substr(name, length(?2) + 1),"
-                        + " version = version + 1 where server = ?3"
-                        + " and (name = ?2 or left(name, length(?2) + 1) = ?2 || '/')")
-                .setParameter(1, newName).setParameter(2, dataset.name).setParameter(3, dataset.server)
+        String subtree = " where server = :server and (name = :old or left(name, length(:old) + 1) = :old || '/')";
+        List<Long> ids = ((List<?>) em.createNativeQuery("select id from dataset" + subtree)
+                .setParameter("old", dataset.name).setParameter("server", dataset.server).getResultList()).stream()
+                .map(id -> ((Number) id).longValue()).toList();
+        int renamed = em.createNativeQuery("update dataset set name = :renamed || substr(name, length(:old) + 1),"
+                        + " version = version + 1" + subtree)
+                .setParameter("renamed", newName).setParameter("old", dataset.name).setParameter("server", dataset.server)
                 .executeUpdate();
         outbox.publish(subject, null, actor, new DatasetRenamed(dataset.server, dataset.name, newName));
-        configs.stage("rename dataset " + dataset.server + ":" + dataset.name + " to " + newName);
+        configs.stage("rename dataset " + dataset.server + ":" + dataset.name + " to " + newName,
+                model.serversReaching(ids));
         return renamed;
     }
 }

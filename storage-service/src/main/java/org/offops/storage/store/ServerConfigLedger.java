@@ -5,18 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.offops.platform.auth.Caller;
 import org.offops.platform.fleet.KnownServer;
 import org.offops.storage.domain.render.FleetConfigs;
 import org.offops.storage.domain.render.ServerConfigs;
 
 /**
- * Stages each server's re-rendered sanoid.conf / syncoid-args.conf in the transaction of the model change that
- * altered them (nothing staged when the render is unchanged); {@code exec/ServerConfigRecorder} commits them to git.
+ * Stages the re-rendered sanoid.conf / syncoid-args.conf of the servers a model change reaches, in that change's
+ * transaction (nothing staged when the render is unchanged); {@code exec/ServerConfigRecorder} commits them to git.
  */
 @ApplicationScoped
 public class ServerConfigLedger {
@@ -27,7 +32,14 @@ public class ServerConfigLedger {
     private final EntityManager em;
     private final Event<ConfigsStaged> staged;
     private final StorageModel model;
-    private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
+    /** The servers reached so far by the changes of the running batch (absent: no batch). */
+    private final ThreadLocal<Reached> batch = new ThreadLocal<>();
+
+    /** Servers whose files a change can alter; every server for a change no narrower set covers (a policy edit). */
+    private static final class Reached {
+        final Set<String> servers = new TreeSet<>();
+        boolean everyServer;
+    }
 
     public ServerConfigLedger(EntityManager em, Event<ConfigsStaged> staged, StorageModel model) {
         this.em = em;
@@ -45,33 +57,60 @@ public class ServerConfigLedger {
     /** Runs several catalog changes (an import) as one change: one staged render per server, one commit each. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void batch(String description, Runnable changes) {
-        if (batching.get()) {
+        if (batch.get() != null) {
             changes.run();
             return;
         }
-        batching.set(true);
+        Reached reached = new Reached();
+        batch.set(reached);
         try {
             changes.run();
         } finally {
-            batching.set(false);
+            batch.remove();
         }
-        stage(description);
+        render(description, reached);
     }
 
-    /** Renders every server and stages those whose files differ from their newest row; returns the staged servers. */
+    /**
+     * Stages the servers' files that differ from their newest row; {@code servers} are all those the change can
+     * alter ({@link StorageModel#serversReaching}). Rendering only those keeps a change's cost off the fleet's size.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<String> stage(String description) {
-        if (batching.get()) {
+    public List<String> stage(String description, Collection<String> servers) {
+        return reached(description, r -> r.servers.addAll(servers));
+    }
+
+    /** {@link #stage} for a change that can alter any server's files, such as a named policy's counts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> stageEveryServer(String description) {
+        return reached(description, r -> r.everyServer = true);
+    }
+
+    private List<String> reached(String description, Consumer<Reached> change) {
+        Reached running = batch.get();
+        if (running != null) {
+            change.accept(running);
             return List.of(); // the batch stages once, at its end
         }
+        Reached reached = new Reached();
+        change.accept(reached);
+        return render(description, reached);
+    }
+
+    private List<String> render(String description, Reached reached) {
         em.flush();
-        List<String> known = em.createQuery("select distinct r.server from ServerConfigRecord r", String.class)
-                .getResultList();
+        FleetConfigs.Model now = model.read();
+        Map<String, Map<String, String>> files = new TreeMap<>();
+        if (reached.everyServer) {
+            // servers that had files before render too (empty when left without datasets), so git stops listing them
+            files.putAll(FleetConfigs.render(now, em.createQuery("select distinct r.server from ServerConfigRecord r",
+                    String.class).getResultList()));
+        }
+        reached.servers.forEach(server -> files.put(server, FleetConfigs.render(now, server)));
         UUID change = UUID.randomUUID();
         String actor = actor();
         String what = description.length() > 500 ? description.substring(0, 500) : description;
-        List<String> changed = FleetConfigs.render(model.read(), known).entrySet().stream()
-                .filter(e -> differs(e.getKey(), e.getValue()))
+        List<String> changed = files.entrySet().stream().filter(e -> differs(e.getKey(), e.getValue()))
                 .map(e -> persist(e.getKey(), e.getValue(), change, what, actor)).toList();
         if (!changed.isEmpty()) {
             staged.fire(new ConfigsStaged(change, changed));

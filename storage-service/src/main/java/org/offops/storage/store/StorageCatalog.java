@@ -3,12 +3,12 @@ package org.offops.storage.store;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.offops.platform.api.ApiException;
 import org.offops.platform.fleet.KnownServer;
+import org.offops.storage.domain.render.FleetConfigs;
 import org.offops.storage.domain.route.DatasetRef;
 import org.offops.storage.domain.route.Route;
 import org.offops.storage.domain.route.RouteValidator;
@@ -23,9 +23,11 @@ import org.offops.storage.domain.snapshot.SnapshotPolicy;
 public class StorageCatalog {
 
     private final ServerConfigLedger configs;
+    private final StorageModel model;
 
-    public StorageCatalog(ServerConfigLedger configs) {
+    public StorageCatalog(ServerConfigLedger configs, StorageModel model) {
         this.configs = configs;
+        this.model = model;
     }
 
     public List<DatasetEntity> datasets() {
@@ -49,7 +51,7 @@ public class StorageCatalog {
         }
         if (!dryRun) {
             wanted.persist();
-            configs.stage("register dataset " + wanted.ref());
+            configs.stage("register dataset " + wanted.ref(), List.of(wanted.server));
         }
         return wanted;
     }
@@ -63,7 +65,7 @@ public class StorageCatalog {
         }
         if (!dryRun) {
             d.policy = policy;
-            configs.stage("apply policy " + policy + " to dataset " + d.ref());
+            configs.stage("apply policy " + policy + " to dataset " + d.ref(), model.serversReaching(List.of(d.id)));
         }
         return d;
     }
@@ -86,7 +88,7 @@ public class StorageCatalog {
         }
         if (!dryRun) {
             d.delete();
-            configs.stage("forget dataset " + d.ref());
+            configs.stage("forget dataset " + d.ref(), List.of(d.server)); // it has no route left
         }
     }
 
@@ -110,7 +112,7 @@ public class StorageCatalog {
         }
         entity.apply(policy);
         entity.persist();
-        configs.stage("set policy " + name);
+        configs.stageEveryServer("set policy " + name);
         return entity;
     }
 
@@ -130,11 +132,10 @@ public class StorageCatalog {
     @Transactional
     public RouteEntity addRoute(DatasetRef source, DatasetRef target, boolean recursive, boolean dryRun) {
         lockUnless(dryRun);
-        List<Route> others = routes().stream().map(this::toRoute).toList();
-        Set<String> servers = KnownServer.<KnownServer>listAll().stream().map(s -> s.name).collect(Collectors.toSet());
-        Set<String> known = new HashSet<>();
-        datasets().forEach(d -> known.add(d.ref().toString()));
-        List<Violation> violations = RouteValidator.check(new Route(source, target, recursive), others, servers, known);
+        FleetConfigs.Model now = model.read(); // one read: a lookup per existing route made registration quadratic
+        Set<String> known = now.datasets().stream().map(d -> d.ref().toString()).collect(Collectors.toSet());
+        List<Violation> violations = RouteValidator.check(new Route(source, target, recursive), now.routes(),
+                now.addresses().keySet(), known);
         if (!violations.isEmpty()) {
             Violation v = violations.get(0);
             throw ApiException.unprocessable(v.message(), v.field());
@@ -159,7 +160,7 @@ public class StorageCatalog {
             route.sourceDataset = from.id;
             route.targetDataset = to.id;
             route.persist();
-            configs.stage("add route " + source + " -> " + target);
+            configs.stage("add route " + source + " -> " + target, List.of(source.server(), target.server()));
         }
         return route;
     }
@@ -172,7 +173,8 @@ public class StorageCatalog {
         if (!dryRun) {
             Route removed = toRoute(route);
             route.delete();
-            configs.stage("remove route " + id + " (" + removed.source() + " -> " + removed.target() + ")");
+            configs.stage("remove route " + id + " (" + removed.source() + " -> " + removed.target() + ")",
+                    List.of(removed.source().server(), removed.target().server()));
         }
     }
 

@@ -3,9 +3,12 @@ package org.offops.storage.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.offops.platform.fleet.KnownServer;
 import org.offops.storage.domain.render.FleetConfigs;
@@ -13,7 +16,7 @@ import org.offops.storage.domain.route.DatasetRef;
 import org.offops.storage.domain.route.Route;
 import org.offops.storage.domain.snapshot.SnapshotPolicy;
 
-/** Reads the whole storage model (datasets, policies, routes, server addresses) as the config renderer needs it. */
+/** Reads the storage model (datasets, policies, routes, server addresses) as the config renderer needs it. */
 @ApplicationScoped
 public class StorageModel {
 
@@ -44,5 +47,19 @@ public class StorageModel {
         Map<String, String> addresses = new TreeMap<>();
         KnownServer.<KnownServer>listAll().forEach(s -> addresses.put(s.name, s.sshHost == null ? s.name : s.sshHost));
         return new FleetConfigs.Model(datasets, policies, routes, addresses, pullUser);
+    }
+
+    /**
+     * The servers whose files mention these datasets: their own (sanoid.conf) and the other end of each route into or
+     * out of them (the target's syncoid-args names the source, and a replica inherits its source's retention).
+     */
+    public Set<String> serversReaching(Collection<Long> datasets) {
+        if (datasets.isEmpty()) {
+            return Set.of();
+        }
+        return new TreeSet<>(em.createQuery("select distinct d.server from DatasetEntity d where d.id in ?1"
+                + " or d.id in (select r.targetDataset from RouteEntity r where r.sourceDataset in ?1)"
+                + " or d.id in (select r.sourceDataset from RouteEntity r where r.targetDataset in ?1)", String.class)
+                .setParameter(1, datasets).getResultList());
     }
 }

@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.offops.events.EventEnvelope;
 import org.offops.events.inventory.ServerRegistered;
 import org.offops.events.inventory.ServerState;
+import org.offops.storage.domain.render.FleetConfigs;
 import org.offops.storage.domain.render.ServerConfigs;
 import org.offops.storage.domain.route.DatasetRef;
 import org.offops.storage.domain.route.Route;
@@ -36,6 +42,10 @@ import org.offops.storage.domain.snapshot.SnapshotPolicy;
 import org.offops.storage.domain.syncoid.SyncoidArgsParser;
 import org.offops.storage.domain.syncoid.SyncoidArgsWriter;
 import org.offops.storage.domain.syncoid.SyncoidLine;
+import org.offops.storage.store.DatasetEntity;
+import org.offops.storage.store.MountCatalog;
+import org.offops.storage.store.ServerConfigRecord;
+import org.offops.storage.store.StorageModel;
 import org.offops.testkit.OffopsTestResource;
 import org.offops.testkit.SharedInfra;
 import org.offops.testkit.TestKafka;
@@ -61,6 +71,11 @@ class ServerConfigsRecordedTest {
             false);
     private static long productsId;
     private static long routeId;
+
+    @Inject
+    StorageModel model;
+    @Inject
+    MountCatalog mounts;
 
     @Test
     @Order(1)
@@ -238,6 +253,43 @@ class ServerConfigsRecordedTest {
                 subjects(1));
         assertTrue(git("show", "main:" + SYNCOID.formatted("off1")).contains(
                 "root@10.0.0.3:zfs-hdd/obf/products zfs-hdd/obf/products"));
+    }
+
+    @Test
+    @Order(9)
+    void aSourcesPolicyAndNameReachItsReplicasServer() {
+        DatasetRef source = new DatasetRef("off3", "zfs-hdd/obf/products"); // pulled by off1 since the last import
+        long id = viewer().get("/datasets").then().extract().jsonPath()
+                .getLong("find { it.server == 'off3' && it.name == '" + source.dataset() + "' }.id");
+        int before = commits();
+        operator().put("/datasets/" + id + "/policy/local_data_2").then().statusCode(200);
+        awaitCommits(before + 2);
+        assertEquals(List.of("off1", "off3"), List.of(git("log", "-2", "--format=%(trailers:key=Server,valueonly)",
+                "main").strip().split("\\s+")).stream().sorted().toList());
+        SnapshotPolicy sourcePolicy = PolicyResolver.policyOf(SanoidConfParser.parse(git("show", "main:"
+                + SANOID.formatted("off3"))).conf(), source.dataset());
+        assertEquals(12, sourcePolicy.counts().get(Period.HOURLY));
+        assertEquals(sourcePolicy.withAutosnap(false), PolicyResolver.policyOf(SanoidConfParser.parse(git("show",
+                "main:" + SANOID.formatted("off1"))).conf(), "zfs-hdd/obf/products"), "the replica prunes as its source");
+
+        DatasetEntity dataset = QuarkusTransaction.requiringNew().call(() -> DatasetEntity.byRef(source).orElseThrow());
+        mounts.datasetRenamed(dataset, "zfs-hdd/obf/products-v2", "test");
+        awaitCommits(before + 4);
+        assertTrue(git("show", "main:" + SYNCOID.formatted("off1")).contains(
+                "root@10.0.0.3:zfs-hdd/obf/products-v2 zfs-hdd/obf/products\n"), "off1 pulls the renamed source");
+    }
+
+    /** What the ledger promises after every committed change: each server's newest staged files are its render. */
+    @AfterEach
+    void everyServersNewestStagedFilesAreItsRender() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FleetConfigs.Model now = model.read();
+            Set<String> servers = new TreeSet<>(ServerConfigRecord.<ServerConfigRecord>listAll().stream()
+                    .map(r -> r.server).toList());
+            now.datasets().forEach(d -> servers.add(d.ref().server()));
+            servers.forEach(server -> assertEquals(FleetConfigs.render(now, server), ServerConfigRecord.latest(server)
+                    .map(ServerConfigRecord::files).orElse(null), server + " has a stale staged render"));
+        });
     }
 
     private static void assertFilesInGit(String server, Map<String, String> files) {

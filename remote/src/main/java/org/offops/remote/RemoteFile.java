@@ -1,9 +1,5 @@
 package org.offops.remote;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /** A file as read from a host for drift detection (bytes and SHA-256, or absent), never printed with its content. */
 public record RemoteFile(String path, byte[] bytes, String sha256) {
 
@@ -12,7 +8,7 @@ public record RemoteFile(String path, byte[] bytes, String sha256) {
     }
 
     public static RemoteFile of(String path, byte[] bytes) {
-        return new RemoteFile(path, bytes.clone(), sha256Hex(bytes));
+        return new RemoteFile(path, bytes.clone(), Digests.sha256Hex(bytes));
     }
 
     public boolean present() {
@@ -21,15 +17,7 @@ public record RemoteFile(String path, byte[] bytes, String sha256) {
 
     /** Whether the host's file differs from what offops last rendered (an absent file has drifted too). */
     public boolean driftedFrom(byte[] expected) {
-        return !present() || !sha256.equals(sha256Hex(expected));
-    }
-
-    public static String sha256Hex(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return !present() || !sha256.equals(Digests.sha256Hex(expected));
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class RemoteFiles {
         if (mode == null || !MODE.matcher(mode).matches()) {
             throw new InvalidNameException("mode", mode, "must be octal like 0644");
         }
-        String sha256 = RemoteFile.sha256Hex(content);
+        String sha256 = Digests.sha256Hex(content);
         byte[] header = (sha256 + "\n").getBytes(StandardCharsets.US_ASCII);
         InputStream stdin = new SequenceInputStream(new ByteArrayInputStream(header), new ByteArrayInputStream(content));
         RemoteCommand command = RemoteCommand.script(FileScripts.PUSH, path, owner, mode);

@@ -62,7 +62,7 @@ class RemoteFilesTest {
         Files.createFile(stop);
         reading.get(60, TimeUnit.SECONDS).orThrow();
 
-        Set<String> whole = Set.of(RemoteFile.sha256Hex(first) + "  -", RemoteFile.sha256Hex(second) + "  -");
+        Set<String> whole = Set.of(Digests.sha256Hex(first) + "  -", Digests.sha256Hex(second) + "  -");
         assertTrue(seen.size() >= 10, "only " + seen.size() + " reads");
         seen.forEach(line -> assertTrue(whole.contains(line), "a reader saw a partial file: " + line));
         System.out.printf("atomic push: %d reads during 8 pushes of 4 MiB, all whole%n", seen.size());
@@ -77,7 +77,7 @@ class RemoteFilesTest {
 
         String sha256 = files.push(off2.host(), target, content, "root:root", "0600");
 
-        assertEquals(RemoteFile.sha256Hex(content), sha256);
+        assertEquals(Digests.sha256Hex(content), sha256);
         assertArrayEquals(content, Files.readAllBytes(Path.of(target)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(target))));
     }
@@ -95,7 +95,7 @@ class RemoteFilesTest {
 
         assertEquals(1, commandLines.size());
         assertFalse(commandLines.get(0).contains("5b1e0c7d"));
-        assertFalse(commandLines.get(0).contains(RemoteFile.sha256Hex(psk)));
+        assertFalse(commandLines.get(0).contains(Digests.sha256Hex(psk)));
     }
 
     @Test

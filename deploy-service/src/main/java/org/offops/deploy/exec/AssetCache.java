@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +14,7 @@ import org.offops.deploy.domain.StepOutcome;
 import org.offops.deploy.domain.archive.ArchiveChecker;
 import org.offops.deploy.domain.archive.ArchiveRefused;
 import org.offops.deploy.domain.archive.ArchiveSummary;
-import org.offops.remote.RemoteFile;
+import org.offops.remote.Digests;
 
 /**
  * Release assets, downloaded ONCE per asset URL into deploy-service and checked entry by entry before any
@@ -52,7 +51,7 @@ public class AssetCache {
 
     /** The local, checked archive of {@code url}, downloading and checking it first if needed. */
     Path checked(String url) {
-        Path file = dir.resolve(RemoteFile.sha256Hex(url.getBytes(StandardCharsets.UTF_8)) + ".tgz");
+        Path file = dir.resolve(Digests.sha256Hex(url) + ".tgz");
         synchronized (locks.computeIfAbsent(url, u -> new Object())) {
             if (refused.containsKey(url)) {
                 throw new AssetRefusedException(refused.get(url));

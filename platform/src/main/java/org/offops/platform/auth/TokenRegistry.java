@@ -3,11 +3,10 @@ package org.offops.platform.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.offops.remote.Digests;
 
 /** Resolves a presented bearer token to its configured entry by comparing SHA-256 hashes only. */
 @ApplicationScoped
@@ -23,7 +22,7 @@ public class TokenRegistry {
     }
 
     public Optional<ApiToken> resolve(String presented) {
-        byte[] hash = sha256(presented).getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = Digests.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII);
         // Compare against every entry in constant time so timing reveals nothing about which one matched.
         ApiToken found = null;
         for (ApiToken token : tokens) {
@@ -32,15 +31,6 @@ public class TokenRegistry {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    public static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -1,11 +1,11 @@
 package org.offops.proxy.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.offops.remote.Digests;
 
 /** Compares a rendered configuration with the host's live files into a plan; files offops no longer renders go. */
 public final class ProxyPlanner {
@@ -23,7 +23,7 @@ public final class ProxyPlanner {
             String current = live.get(path);
             FileAction action = current == null ? FileAction.CREATE
                     : current.equals(content) ? FileAction.UNCHANGED : FileAction.UPDATE;
-            files.add(new PlannedFile(path, action, content, sha256(content), LineDiff.unified(path, current, content)));
+            files.add(new PlannedFile(path, action, content, Digests.sha256Hex(content), LineDiff.unified(path, current, content)));
         });
         for (String path : new TreeSet<>(previouslyOwned)) {
             if (!desired.files().containsKey(path) && live.get(path) != null) {
@@ -34,12 +34,4 @@ public final class ProxyPlanner {
         return new ProxyPlan(desired.host(), files);
     }
 
-    public static String sha256(String content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
 }

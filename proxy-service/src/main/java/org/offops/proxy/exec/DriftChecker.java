@@ -8,10 +8,10 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.offops.proxy.domain.FileDrift;
 import org.offops.proxy.domain.LineDiff;
-import org.offops.proxy.domain.ProxyPlanner;
 import org.offops.proxy.store.AppliedFileEntity;
 import org.offops.proxy.store.DriftRecorder;
 import org.offops.proxy.store.ProxyStore;
+import org.offops.remote.Digests;
 
 /** Compares the live files of a host with what offops last applied, on demand and periodically. */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class DriftChecker {
                 clean.add(file.path);
             } else {
                 drifts.add(new FileDrift(host, file.path, file.site, file.sha256,
-                        now == null ? null : ProxyPlanner.sha256(now), LineDiff.unified(file.path, file.content, now)));
+                        now == null ? null : Digests.sha256Hex(now), LineDiff.unified(file.path, file.content, now)));
             }
         }
         recorder.record(host, drifts, clean, actor);

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.offops.events.proxy.ProxyConfigApplied;
 import org.offops.events.proxy.ProxyConfigRejected;
 import org.offops.proxy.domain.ConfigChange;
-import org.offops.proxy.domain.ProxyPlanner;
 import org.offops.proxy.domain.RenderedConfig;
 import org.offops.platform.outbox.Outbox;
+import org.offops.remote.Digests;
 
 /**
  * Commits the outcome of an apply: the operator's change, the files and upstreams now live on the host, and
@@ -58,7 +58,7 @@ public class ApplyRecorder {
             file.path = path;
             file.site = siteOfPath.get(path);
             file.content = content;
-            file.sha256 = ProxyPlanner.sha256(content);
+            file.sha256 = Digests.sha256Hex(content);
             file.commitId = commitId;
             file.appliedAt = now;
             file.persist();

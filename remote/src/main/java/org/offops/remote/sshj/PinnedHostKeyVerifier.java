@@ -1,12 +1,11 @@
 package org.offops.remote.sshj;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.List;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+import org.offops.remote.Digests;
 
 /** Accepts exactly the pinned host key (by SHA256 fingerprint) and remembers what was presented when it refuses. */
 final class PinnedHostKeyVerifier implements HostKeyVerifier {
@@ -20,13 +19,7 @@ final class PinnedHostKeyVerifier implements HostKeyVerifier {
 
     /** The fingerprint OpenSSH prints for this key: {@code SHA256:} + unpadded base64 of the key blob's SHA-256. */
     static String sha256Fingerprint(PublicKey key) {
-        try {
-            byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
-            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return Digests.openSshFingerprint(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
     }
 
     @Override

@@ -122,7 +122,7 @@ class SshjExecutorTest {
 
         ExecResult result = off1.executor().run(off1.host(), command, ExecOptions.defaults().withStdin(secret));
 
-        assertEquals(org.offops.remote.RemoteFile.sha256Hex(secret) + "  -\n", result.stdoutTail());
+        assertEquals(org.offops.remote.Digests.sha256Hex(secret) + "  -\n", result.stdoutTail());
         assertFalse(result.command().contains("0f3a9c5e"));
     }
 

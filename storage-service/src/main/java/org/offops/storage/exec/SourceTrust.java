@@ -2,13 +2,12 @@ package org.offops.storage.exec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.offops.remote.Digests;
 import org.offops.remote.Names;
 import org.offops.remote.RemoteCommand;
 import org.offops.remote.RemoteException;
@@ -51,7 +50,7 @@ public class SourceTrust {
                 .orElseThrow(() -> RemoteException.noExitCode(target.name(), scan.toShellLine(),
                         "no ed25519 host key from " + source.describe(), null));
         String blob = line.split(" ")[2];
-        String presented = fingerprint(blob);
+        String presented = Digests.openSshFingerprint(Base64.getDecoder().decode(blob));
         if (!presented.equals(source.hostKeyFingerprint())) {
             throw RemoteException.noExitCode(target.name(), scan.toShellLine(), "host key of " + source.name()
                     + " as seen from " + target.name() + " is " + presented + ", inventory pins "
@@ -77,14 +76,5 @@ public class SourceTrust {
 
     private String parent() {
         return knownHosts.substring(0, Math.max(1, knownHosts.lastIndexOf('/')));
-    }
-
-    static String fingerprint(String base64Blob) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(base64Blob));
-            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.offops.storage.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.offops.storage.replication.ReplicationPools;
 import org.offops.testkit.fleet.FleetBox;
 
 /**
@@ -38,19 +37,18 @@ final class BenchFleet {
         box.exec(SOURCE, create, Duration.ofMinutes(30)).orThrow();
         addData(box, names, "data.bin", 16384);
         for (String target : targets) {
-            box.exec(target, "zpool create rpool && zfs create -p rpool/bench").orThrow();
-            Path key = box.host(target).path("/var/lib/offops-storage/pull_key");
-            Files.createDirectories(key.getParent());
-            Files.copy(box.clientKey(), key);
-            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+            ReplicationPools.target(box, target, "rpool/bench");
         }
         awaitFleetView(api, box);
+        long registering = System.nanoTime();
         api.manualPolicy("bench");
         Map<Long, String> datasets = new ConcurrentHashMap<>();
         Parallel.each(names, 4, name -> datasets.put(api.dataset(SOURCE, name, "bench"), name));
         List<String[]> routes = new ArrayList<>();
         names.forEach(name -> targets.forEach(t -> routes.add(new String[] {SOURCE + ":" + name, t + ":" + name})));
         Parallel.each(routes, 4, r -> api.route(r[0], r[1]));
+        System.out.printf("registered %d datasets and %d routes through the API in %.1f s%n", n, routes.size(),
+                (System.nanoTime() - registering) / 1e9);
         return new TreeMap<>(datasets);
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.offops.storage.replication.ReplicationPools;
 
 /**
  * Benchmark (not a test): one source (off2) with N datasets, each replicated to T targets by the packaged
@@ -32,7 +33,7 @@ public final class ReplicationRoundBench {
         hosts.addAll(targets);
         long t0 = System.nanoTime();
         try (BenchStack stack = BenchStack.start(hosts, NET, Map.of(
-                "OFFOPS_STORAGE_PULL_KEY", "/var/lib/offops-storage/pull_key",
+                "OFFOPS_STORAGE_PULL_KEY", ReplicationPools.PULL_KEY,
                 "OFFOPS_STORAGE_REPLICATION_PER_HOST", Integer.toString(perHost),
                 // neither the 15 min sweep nor a policy tick may add pulls to what is measured, nor recording the
                 // rendered configs in git (one commit per route added) run in the background of the rounds

@@ -9,9 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.offops.events.EventCodec;
 import org.offops.events.EventEnvelope;
 import org.offops.events.Topics;
-import org.offops.fleet.FleetSpecReader;
-import org.offops.testkit.PostgresServer;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
 import org.offops.testkit.Ports;
-import org.offops.testkit.Repo;
 import org.offops.testkit.ServiceProcess;
 import org.offops.testkit.SharedInfra;
 import org.offops.testkit.TestKafka;
-import org.offops.testkit.TempDirs;
 import org.offops.testkit.TestTokens;
 import org.offops.testkit.fleet.FleetBox;
-import org.offops.testkit.fleet.FleetInventory;
 
 /**
  * The issue's whole chain with PACKAGED services: storage-service's own scheduler tick snapshots a dataset on off2,
@@ -49,64 +44,38 @@ class StorageChainInAuditJournalIT {
     private static final String ZFS = "/usr/local/sbin/zfs";
     private static final Path LOGS = Path.of("target", "it-logs");
 
-    private static Path dir;
+    private static PackagedFleet fleet;
     private static FleetBox box;
-    private static PostgresServer pg;
-    private static String database;
     private static ServiceProcess inventory;
     private static ServiceProcess storage;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("storage-chain-");
-        box = FleetBox.builder(FleetSpecReader.read(Repo.fleetFile())).root(dir.resolve("fleet")).loopbackNet(67)
-                .sshPort(22).hosts("off2", "off1", "ovh3").start();
-        box.exec("off2", "/usr/local/sbin/zpool create -m /rpool rpool && " + ZFS + " create -p " + DATASET)
-                .orThrow();
+        // storage learns this box's hosts from the fleet's private inventory topic; the journal reads offops.storage
+        fleet = PackagedFleet.start("storage-chain-" + RUN, 67, List.of("off2", "off1", "ovh3"));
+        box = fleet.box();
+        ReplicationPools.source(box, "off2", DATASET);
         Files.writeString(box.host("off2").path("/" + DATASET + "/products.csv"), "code\n3017620422003\n");
-        for (String target : List.of("off1", "ovh3")) {
-            box.exec(target, "/usr/local/sbin/zpool create -m /rpool rpool && " + ZFS + " create -p rpool/chain_"
-                    + RUN).orThrow();
-            Path key = box.host(target).path("/var/lib/offops-storage/pull_key");
-            Files.createDirectories(key.getParent());
-            Files.copy(box.clientKey(), key);
-            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        }
-        // storage learns this box's hosts from a private inventory topic; the journal still reads offops.storage
-        String hosts = "offops.inventory.storage-chain-" + RUN;
-        FleetInventory.events(box).forEach(e -> TestKafka.sendEvent(SharedInfra.kafkaBootstrap(), hosts, e));
-        pg = SharedInfra.postgres();
-        database = "offops_it_chain_" + RUN;
-        pg.createDatabase(database);
-        Map<String, String> env = new HashMap<>(Map.of("OFFOPS_DB_URL", pg.jdbcUrl(database), "OFFOPS_DB_USER",
-                pg.user(), "OFFOPS_DB_PASSWORD", pg.password(), "OFFOPS_KAFKA_BOOTSTRAP", SharedInfra.kafkaBootstrap(),
-                "OFFOPS_AUTH_TOKENS", TestTokens.config()));
+        ReplicationPools.target(box, "off1", "rpool/chain_" + RUN);
+        ReplicationPools.target(box, "ovh3", "rpool/chain_" + RUN);
         inventory = ServiceProcess.start("inventory-service",
-                Path.of("../inventory-service/target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
+                Path.of("../inventory-service/target/quarkus-app/quarkus-run.jar"), Ports.free(), fleet.env(),
                 LOGS.resolve("chain-inventory-service.log"));
-        env.putAll(Map.of("OFFOPS_SSH_KEY", box.clientKey().toString(), "OFFOPS_STORAGE_TICK", "2s",
-                "OFFOPS_STORAGE_PULL_KEY", "/var/lib/offops-storage/pull_key",
-                "MP_MESSAGING_INCOMING_INVENTORY_EVENTS_TOPIC", hosts,
-                "MP_MESSAGING_INCOMING_INVENTORY_EVENTS_GROUP_ID", "storage-chain-" + RUN));
+        Map<String, String> env = fleet.storageEnv();
+        env.putAll(Map.of("OFFOPS_STORAGE_TICK", "2s", "OFFOPS_STORAGE_PULL_KEY", ReplicationPools.PULL_KEY));
         storage = ServiceProcess.start("storage-service", Path.of("target/quarkus-app/quarkus-run.jar"), Ports.free(),
                 env, LOGS.resolve("chain-storage-service.log"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         for (ServiceProcess service : new ServiceProcess[] {storage, inventory}) {
             if (service != null) {
                 service.close();
             }
         }
-        if (box != null) {
-            box.stop();
-        }
-        if (database != null) {
-            pg.dropDatabase(database);
-        }
-        if (dir != null) {
-            TempDirs.deleteTree(dir);
+        if (fleet != null) {
+            fleet.close();
         }
     }
 

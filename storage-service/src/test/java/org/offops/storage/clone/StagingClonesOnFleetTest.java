@@ -14,8 +14,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +31,7 @@ import org.offops.events.EventCodec;
 import org.offops.events.EventEnvelope;
 import org.offops.events.Topics;
 import org.offops.storage.exec.PolicyScheduler;
+import org.offops.storage.replication.ReplicationPools;
 import org.offops.testkit.OffopsTestResource;
 import org.offops.testkit.SharedInfra;
 import org.offops.testkit.TestKafka;
@@ -75,16 +74,9 @@ class StagingClonesOnFleetTest {
     @Order(1)
     void aPolicyTickCreatesOvh3sStagingCloneUnderTheSnapshotsCorrelationId() throws IOException {
         FleetBox box = FleetBoxResource.box();
-        box.exec("off2", "/usr/local/sbin/zpool create -m /rpool rpool && " + ZFS + " create -p " + PRODUCTS)
-                .orThrow();
-        for (String target : List.of("off1", "ovh3")) {
-            box.exec(target, "/usr/local/sbin/zpool create -m /rpool rpool && " + ZFS + " create -p rpool/off")
-                    .orThrow();
-            Path key = box.host(target).path("/var/lib/offops-storage/pull_key");
-            Files.createDirectories(key.getParent());
-            Files.copy(box.clientKey(), key);
-            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        }
+        ReplicationPools.source(box, "off2", PRODUCTS);
+        ReplicationPools.target(box, "off1", "rpool/off");
+        ReplicationPools.target(box, "ovh3", "rpool/off");
         Files.writeString(box.host("off2").path("/rpool/off/products/products.csv"), "code\n1\n");
         operator().body(Map.of("hourly", 36, "daily", 30, "monthly", 3)).put("/policies/local_data").then()
                 .statusCode(200);

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,18 +22,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.offops.events.EventEnvelope;
 import org.offops.events.Topics;
-import org.offops.fleet.FleetSpecReader;
 import org.offops.storage.cluster.SnapshotsBySlot.Slot;
 import org.offops.storage.domain.snapshot.Period;
 import org.offops.storage.domain.snapshot.SnapshotName;
-import org.offops.testkit.PostgresServer;
-import org.offops.testkit.Repo;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
 import org.offops.testkit.SharedInfra;
-import org.offops.testkit.TestKafka;
-import org.offops.testkit.TempDirs;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
 import org.offops.testkit.TestTokens;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
 import org.offops.testkit.fleet.FleetBox;
-import org.offops.testkit.fleet.FleetInventory;
+import org.offops.storage.packaged.PackagedFleet;
+import org.offops.storage.replication.ReplicationPools;
 
 /**
  * Two packaged storage-service replicas on one PostgreSQL database and one Kafka broker, ticking every second against
@@ -54,30 +59,19 @@ class TwoInstancesTakeEachSnapshotOnceIT {
             .stream().map(kind -> "rpool/two_" + RUN + "/" + kind).toList();
     private static final Duration LEASE = Duration.ofSeconds(15);
 
-    private static Path dir;
+    private static PackagedFleet fleet;
     private static FleetBox box;
-    private static PostgresServer pg;
-    private static String database;
     private static final List<Replica> replicas = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("storage-two-");
-        box = FleetBox.builder(FleetSpecReader.read(Repo.fleetFile())).root(dir.resolve("fleet")).loopbackNet(65)
-                .sshPort(22).hosts("off2").start();
-        box.exec("off2", "/usr/local/sbin/zpool create -m /rpool rpool && /usr/local/sbin/zfs create -p "
-                + String.join(" && /usr/local/sbin/zfs create -p ", DATASETS)).orThrow();
-        String inventory = "offops.inventory.storage-two-" + RUN;
-        FleetInventory.events(box).forEach(e -> TestKafka.sendEvent(SharedInfra.kafkaBootstrap(), inventory, e));
-        pg = SharedInfra.postgres();
-        database = "offops_it_two_" + RUN;
-        pg.createDatabase(database);
-        Map<String, String> env = new HashMap<>(Map.of("OFFOPS_DB_URL", pg.jdbcUrl(database), "OFFOPS_DB_USER",
-                pg.user(), "OFFOPS_DB_PASSWORD", pg.password(), "OFFOPS_KAFKA_BOOTSTRAP", SharedInfra.kafkaBootstrap(),
-                "OFFOPS_AUTH_TOKENS", TestTokens.config(), "OFFOPS_SSH_KEY", box.clientKey().toString(),
-                "OFFOPS_STORAGE_TICK", "1s", "OFFOPS_STORAGE_CLAIM_LEASE", LEASE.toSeconds() + "s",
-                "MP_MESSAGING_INCOMING_INVENTORY_EVENTS_TOPIC", inventory));
-        env.put("MP_MESSAGING_INCOMING_INVENTORY_EVENTS_GROUP_ID", "storage-two-" + RUN);
+        fleet = PackagedFleet.start("storage-two-" + RUN, 65, List.of("off2"));
+        box = fleet.box();
+        ReplicationPools.source(box, "off2", DATASETS.get(0));
+        box.exec("off2", "/usr/local/sbin/zfs create -p " + String.join(" && /usr/local/sbin/zfs create -p ",
+                DATASETS.subList(1, DATASETS.size()))).orThrow();
+        Map<String, String> env = fleet.storageEnv();
+        env.putAll(Map.of("OFFOPS_STORAGE_TICK", "1s", "OFFOPS_STORAGE_CLAIM_LEASE", LEASE.toSeconds() + "s"));
         var a = CompletableFuture.supplyAsync(() -> Replica.start("storage-two-a", env));
         var b = CompletableFuture.supplyAsync(() -> Replica.start("storage-two-b", env));
         replicas.add(a.join());
@@ -87,14 +81,8 @@ class TwoInstancesTakeEachSnapshotOnceIT {
     @AfterAll
     static void stop() throws Exception {
         replicas.forEach(Replica::close);
-        if (box != null) {
-            box.stop();
-        }
-        if (database != null) {
-            pg.dropDatabase(database);
-        }
-        if (dir != null) {
-            TempDirs.deleteTree(dir);
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
@@ -170,7 +158,7 @@ class TwoInstancesTakeEachSnapshotOnceIT {
     }
 
     private static Claims claims() {
-        return new Claims(() -> DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), pg.password()));
+        return new Claims(fleet::connect);
     }
 
     private static io.restassured.specification.RequestSpecification operator(Replica replica) {

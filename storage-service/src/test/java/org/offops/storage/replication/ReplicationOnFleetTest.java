@@ -13,8 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,16 +73,9 @@ class ReplicationOnFleetTest {
     @Order(1)
     void policyTickSnapshotsOff2AndBothTargetsPullUnderOneCorrelationId() throws IOException {
         FleetBox box = FleetBoxResource.box();
-        box.exec("off2", "/usr/local/sbin/zpool create -m /rpool rpool && " + ZFS + " create -p " + PRODUCTS)
-                .orThrow();
-        for (String target : List.of("off1", "ovh3")) {
-            box.exec(target, "/usr/local/sbin/zpool create -m /rpool rpool && " + ZFS + " create -p rpool/off")
-                    .orThrow();
-            Path key = box.host(target).path("/var/lib/offops-storage/pull_key");
-            Files.createDirectories(key.getParent());
-            Files.copy(box.clientKey(), key);
-            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        }
+        ReplicationPools.source(box, "off2", PRODUCTS);
+        ReplicationPools.target(box, "off1", "rpool/off");
+        ReplicationPools.target(box, "ovh3", "rpool/off");
         Files.writeString(box.host("off2").path("/rpool/off/products/products.csv"), "code,name\n3017620422003,x\n");
         operator().body(Map.of("hourly", 36, "daily", 30, "monthly", 3)).put("/policies/local_data").then()
                 .statusCode(200);

@@ -18,6 +18,11 @@ public class Caller {
         return name == null ? "anonymous" : "token:" + name;
     }
 
+    /** The actor, or {@code service} when no token identified one (work started by a message, not a request). */
+    public String actorOr(String service) {
+        return name == null ? service : actor();
+    }
+
     public Role role() {
         return role;
     }

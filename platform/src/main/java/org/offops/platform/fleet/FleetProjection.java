@@ -1,7 +1,9 @@
 package org.offops.platform.fleet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 import org.offops.events.EventCodec;
 import org.offops.events.EventEnvelope;
@@ -18,6 +20,12 @@ import org.offops.events.inventory.ServerUpdated;
 /** Keeps the local fleet read model equal to the full states carried by inventory events (other types are ignored). */
 @ApplicationScoped
 public class FleetProjection {
+
+    private final Event<ServerAddressChanged> moved;
+
+    public FleetProjection(Event<ServerAddressChanged> moved) {
+        this.moved = moved;
+    }
 
     public void apply(EventEnvelope envelope) {
         UUID eventId = UUID.fromString(envelope.id());
@@ -37,8 +45,9 @@ public class FleetProjection {
         }
     }
 
-    private static void upsert(ServerState state, UUID eventId) {
+    private void upsert(ServerState state, UUID eventId) {
         KnownServer server = KnownServer.<KnownServer>findByIdOptional(state.name()).orElseGet(KnownServer::new);
+        String before = server.sshHost;
         server.name = state.name();
         server.datacenter = state.datacenter();
         server.sshHost = state.sshHost();
@@ -48,6 +57,9 @@ public class FleetProjection {
         server.lastEventId = eventId;
         server.updatedAt = OffsetDateTime.now();
         server.persist();
+        if (!Objects.equals(before, server.sshHost)) {
+            moved.fire(new ServerAddressChanged(server.name, before, server.sshHost));
+        }
     }
 
     private static void upsert(ContainerState state, UUID eventId) {

@@ -20,7 +20,7 @@ import org.offops.storage.domain.replication.ReplicationPlan;
 import org.offops.storage.exec.ReplicationQueue;
 import org.offops.storage.exec.Replicator;
 import org.offops.storage.store.RouteEntity;
-import org.offops.storage.store.StorageCatalog;
+import org.offops.storage.store.RouteCatalog;
 
 /** REST API for replication routes, validated against the fleet (unknown hosts/datasets, cycles, double targets). */
 @Path("/routes")
@@ -28,12 +28,12 @@ import org.offops.storage.store.StorageCatalog;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RouteResource {
 
-    private final StorageCatalog catalog;
+    private final RouteCatalog catalog;
     private final Replicator replicator;
     private final ReplicationQueue queue;
     private final Caller caller;
 
-    public RouteResource(StorageCatalog catalog, Replicator replicator, ReplicationQueue queue, Caller caller) {
+    public RouteResource(RouteCatalog catalog, Replicator replicator, ReplicationQueue queue, Caller caller) {
         this.catalog = catalog;
         this.replicator = replicator;
         this.queue = queue;
@@ -81,7 +81,7 @@ public class RouteResource {
         if (dryRun) {
             return new Planned<>(true, plan.repair(), plan);
         }
-        String target = catalog.dataset(route.targetDataset).name;
+        String target = catalog.toRoute(route).target().dataset();
         if (!target.equals(confirm)) {
             throw ApiException.badRequest("confirm must be the target dataset " + target, "confirm");
         }

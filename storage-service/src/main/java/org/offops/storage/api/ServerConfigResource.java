@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.offops.platform.api.ApiException;
 import org.offops.remote.InvalidNameException;
 import org.offops.remote.Names;
-import org.offops.storage.store.ServerConfigLedger;
+import org.offops.storage.store.StorageModel;
 import org.offops.storage.store.ServerConfigStatus;
 
 /** A server's rendered sanoid.conf and syncoid-args.conf, and the infrastructure git commit that last recorded them. */
@@ -16,10 +16,10 @@ import org.offops.storage.store.ServerConfigStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerConfigResource {
 
-    private final ServerConfigLedger ledger;
+    private final StorageModel model;
 
-    public ServerConfigResource(ServerConfigLedger ledger) {
-        this.ledger = ledger;
+    public ServerConfigResource(StorageModel model) {
+        this.model = model;
     }
 
     @GET
@@ -30,7 +30,7 @@ public class ServerConfigResource {
         } catch (InvalidNameException e) {
             throw ApiException.badRequest(e.getMessage(), "server");
         }
-        return ledger.status(server).orElseThrow(() -> ApiException.notFound("no server " + server
+        return model.configStatus(server).orElseThrow(() -> ApiException.notFound("no server " + server
                 + " (not in the inventory and no datasets)"));
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.offops.storage.store.RouteEntity;
 import org.offops.storage.store.SnapshotRecorded;
-import org.offops.storage.store.StorageCatalog;
+import org.offops.storage.store.RouteCatalog;
 import org.offops.storage.store.TickClaims;
 
 /**
@@ -31,7 +31,7 @@ public class ReplicationQueue {
 
     private static final Logger LOG = Logger.getLogger(ReplicationQueue.class);
     private final Replicator replicator;
-    private final StorageCatalog catalog;
+    private final RouteCatalog routes;
     private final TickClaims claims;
     private final Duration backoff;
     private final int maxAttempts;
@@ -40,7 +40,7 @@ public class ReplicationQueue {
     private final Map<Long, Boolean> running = new ConcurrentHashMap<>();
     private final String holder = "storage-service/" + UUID.randomUUID();
 
-    public ReplicationQueue(Replicator replicator, StorageCatalog catalog, TickClaims claims,
+    public ReplicationQueue(Replicator replicator, RouteCatalog routes, TickClaims claims,
                             @ConfigProperty(name = "offops.storage.replication.backoff", defaultValue = "30s")
                             Duration backoff,
                             @ConfigProperty(name = "offops.storage.replication.attempts", defaultValue = "5")
@@ -48,7 +48,7 @@ public class ReplicationQueue {
                             @ConfigProperty(name = "offops.storage.replication.workers", defaultValue = "8")
                             int workers) {
         this.replicator = replicator;
-        this.catalog = catalog;
+        this.routes = routes;
         this.claims = claims;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
@@ -135,12 +135,12 @@ public class ReplicationQueue {
 
     @ActivateRequestContext
     List<Long> routesFrom(long datasetId) {
-        return catalog.routesFrom(datasetId).stream().map(r -> r.id).toList();
+        return routes.routesFrom(datasetId).stream().map(r -> r.id).toList();
     }
 
     @ActivateRequestContext
     List<Long> allRoutes() {
-        return catalog.routes().stream().map(r -> r.id).toList();
+        return routes.routes().stream().map(r -> r.id).toList();
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -20,6 +20,7 @@ import org.offops.storage.store.DatasetEntity;
 import org.offops.storage.store.ReplicationJournal;
 import org.offops.storage.store.RouteEntity;
 import org.offops.storage.store.SnapshotLedger;
+import org.offops.storage.store.RouteCatalog;
 import org.offops.storage.store.StorageCatalog;
 
 /**
@@ -40,6 +41,7 @@ public class Replicator {
     private final FleetHosts hosts;
     private final SourceTrust trust;
     private final HostSlots slots;
+    private final RouteCatalog routes;
     private final StorageCatalog catalog;
     private final SnapshotLedger ledger;
     private final ReplicationJournal journal;
@@ -47,8 +49,8 @@ public class Replicator {
     private final String pullUser;
     private final Duration timeout;
 
-    public Replicator(SshExecutor ssh, FleetHosts hosts, SourceTrust trust, HostSlots slots, StorageCatalog catalog,
-                      SnapshotLedger ledger, ReplicationJournal journal,
+    public Replicator(SshExecutor ssh, FleetHosts hosts, SourceTrust trust, HostSlots slots, RouteCatalog routes,
+                      StorageCatalog catalog, SnapshotLedger ledger, ReplicationJournal journal,
                       @ConfigProperty(name = "offops.storage.pull-key", defaultValue = "/root/.ssh/id_ed25519")
                       String pullKey,
                       @ConfigProperty(name = "offops.storage.pull-user", defaultValue = "root") String pullUser,
@@ -58,6 +60,7 @@ public class Replicator {
         this.hosts = hosts;
         this.trust = trust;
         this.slots = slots;
+        this.routes = routes;
         this.catalog = catalog;
         this.ledger = ledger;
         this.journal = journal;
@@ -69,7 +72,7 @@ public class Replicator {
     /** The plan of the route's next pull, read from both hosts now (the dry run of a pull or a repair). */
     @ActivateRequestContext
     public ReplicationPlan plan(long routeId) {
-        RouteEntity route = catalog.route(routeId);
+        RouteEntity route = routes.route(routeId);
         DatasetEntity source = catalog.dataset(route.sourceDataset);
         DatasetEntity target = catalog.dataset(route.targetDataset);
         return plan(route, source, target, hosts.server(source.server), hosts.server(target.server));
@@ -77,7 +80,7 @@ public class Replicator {
 
     @ActivateRequestContext
     public Outcome pull(long routeId, int attempt, String correlationId) throws InterruptedException {
-        RouteEntity route = catalog.route(routeId);
+        RouteEntity route = routes.route(routeId);
         DatasetEntity source = catalog.dataset(route.sourceDataset);
         DatasetEntity target = catalog.dataset(route.targetDataset);
         try {
@@ -95,7 +98,7 @@ public class Replicator {
      */
     @ActivateRequestContext
     public Outcome repair(long routeId, String correlationId) throws InterruptedException {
-        RouteEntity route = catalog.route(routeId);
+        RouteEntity route = routes.route(routeId);
         DatasetEntity source = catalog.dataset(route.sourceDataset);
         DatasetEntity target = catalog.dataset(route.targetDataset);
         return slots.with(source.server, target.server, () -> {

@@ -25,16 +25,18 @@ import org.offops.storage.domain.syncoid.SyncoidArgs;
 public class CatalogImport {
 
     private final StorageCatalog catalog;
+    private final RouteCatalog routes;
     private final ServerConfigLedger configs;
 
-    public CatalogImport(StorageCatalog catalog, ServerConfigLedger configs) {
+    public CatalogImport(StorageCatalog catalog, RouteCatalog routes, ServerConfigLedger configs) {
         this.catalog = catalog;
+        this.routes = routes;
         this.configs = configs;
     }
 
     @Transactional
     public SanoidImportPlanner.Plan sanoid(String server, SanoidConf conf, boolean dryRun) {
-        lockUnless(dryRun);
+        configs.lockUnlessDryRun(dryRun);
         requireServer(server);
         Map<String, SnapshotPolicy> policies = new TreeMap<>();
         catalog.policies().forEach(p -> policies.put(p.name, p.toPolicy()));
@@ -72,7 +74,7 @@ public class CatalogImport {
 
     @Transactional
     public SyncoidImportPlanner.Plan syncoid(String server, SyncoidArgs args, boolean dryRun) {
-        lockUnless(dryRun);
+        configs.lockUnlessDryRun(dryRun);
         requireServer(server);
         Map<String, String> servers = new HashMap<>();
         KnownServer.<KnownServer>listAll().forEach(s -> {
@@ -81,25 +83,19 @@ public class CatalogImport {
                 servers.putIfAbsent(s.sshHost, s.name);
             }
         });
-        var existing = new HashSet<>(catalog.routes().stream().map(catalog::toRoute).toList());
+        var existing = new HashSet<>(routes.routes().stream().map(routes::toRoute).toList());
         SyncoidImportPlanner.Plan plan = SyncoidImportPlanner.plan(args, server, servers, existing);
         if (!plan.problems().isEmpty()) {
             throw ApiException.unprocessable("nothing imported: " + String.join("; ", plan.problems()), "body");
         }
         if (!dryRun) {
             configs.batch("import syncoid-args.conf into " + server + " (" + plan.routes().size() + " routes)",
-                    () -> plan.routes().forEach(r -> catalog.addRoute(r.source(), r.target(), r.recursive(), false)));
+                    () -> plan.routes().forEach(r -> routes.addRoute(r.source(), r.target(), r.recursive(), false)));
         } else {
             // each route validated against the model as it is (two lines into one target: the parser's ambiguity)
-            plan.routes().forEach(r -> catalog.addRoute(r.source(), r.target(), r.recursive(), true));
+            plan.routes().forEach(r -> routes.addRoute(r.source(), r.target(), r.recursive(), true));
         }
         return plan;
-    }
-
-    private void lockUnless(boolean dryRun) {
-        if (!dryRun) {
-            configs.lock();
-        }
     }
 
     private static void requireServer(String server) {

@@ -30,17 +30,20 @@ public class ReplicationStatus {
     }
 
     private final StorageCatalog catalog;
+    private final RouteCatalog routes;
     private final SnapshotLedger ledger;
     private final ReplicationJournal journal;
     private final long lagThreshold;
     private final int countThreshold;
 
-    public ReplicationStatus(StorageCatalog catalog, SnapshotLedger ledger, ReplicationJournal journal,
+    public ReplicationStatus(StorageCatalog catalog, RouteCatalog routes, SnapshotLedger ledger,
+                             ReplicationJournal journal,
                              @ConfigProperty(name = "offops.storage.lag-alarm-seconds", defaultValue = "25200")
                              long lagThreshold,
                              @ConfigProperty(name = "offops.storage.count-alarm", defaultValue = "150")
                              int countThreshold) {
         this.catalog = catalog;
+        this.routes = routes;
         this.ledger = ledger;
         this.journal = journal;
         this.lagThreshold = lagThreshold;
@@ -48,12 +51,12 @@ public class ReplicationStatus {
     }
 
     public Report report(Instant now) {
-        List<RouteLag> routes = new ArrayList<>();
-        for (RouteEntity r : catalog.routes()) {
-            var route = catalog.toRoute(r);
+        List<RouteLag> lags = new ArrayList<>();
+        for (RouteEntity r : routes.routes()) {
+            var route = routes.toRoute(r);
             Optional<Snapshot> newest = ledger.snapshots(r.targetDataset).stream().reduce((a, b) -> b);
             long lag = newest.map(s -> now.getEpochSecond() - s.creation()).orElse(Long.MAX_VALUE);
-            routes.add(new RouteLag(r.id, route.source().toString(), route.target().toString(),
+            lags.add(new RouteLag(r.id, route.source().toString(), route.target().toString(),
                     newest.map(Snapshot::name).orElse(null), lag == Long.MAX_VALUE ? -1 : lag,
                     lag > lagThreshold, journal.state(r.id).orElse(null)));
         }
@@ -62,14 +65,14 @@ public class ReplicationStatus {
             int n = ledger.snapshots(d.id).size();
             counts.add(new DatasetCount(d.id, d.ref().toString(), n, n > countThreshold));
         }
-        return new Report(lagThreshold, countThreshold, routes, counts);
+        return new Report(lagThreshold, countThreshold, lags, counts);
     }
 
     /** Names retention must spare on this dataset: the newest snapshot it shares with each route partner. */
     public Set<String> newestCommon(DatasetEntity dataset) {
         Set<String> names = new HashSet<>();
         List<Snapshot> mine = ledger.snapshots(dataset.id);
-        for (RouteEntity r : catalog.routes()) {
+        for (RouteEntity r : routes.routes()) {
             long partner = r.sourceDataset == dataset.id ? r.targetDataset
                     : r.targetDataset == dataset.id ? r.sourceDataset : -1;
             if (partner >= 0) {

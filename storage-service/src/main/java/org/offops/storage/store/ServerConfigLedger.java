@@ -8,16 +8,13 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.offops.platform.auth.Caller;
-import org.offops.platform.fleet.KnownServer;
 import org.offops.storage.domain.render.FleetConfigs;
-import org.offops.storage.domain.render.ServerConfigs;
 
 /**
  * Stages the re-rendered sanoid.conf / syncoid-args.conf of the servers a model change reaches, in that change's
@@ -52,6 +49,14 @@ public class ServerConfigLedger {
     public void lock() {
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l").setParameter(1, CATALOG_LOCK)
                 .getSingleResult();
+    }
+
+    /** {@link #lock} for a change that will be written; a dry run reads without waiting for other changes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockUnlessDryRun(boolean dryRun) {
+        if (!dryRun) {
+            lock();
+        }
     }
 
     /** Runs several catalog changes (an import) as one change: one staged render per server, one commit each. */
@@ -111,43 +116,21 @@ public class ServerConfigLedger {
         String actor = actor();
         String what = description.length() > 500 ? description.substring(0, 500) : description;
         List<String> changed = files.entrySet().stream().filter(e -> differs(e.getKey(), e.getValue()))
-                .map(e -> persist(e.getKey(), e.getValue(), change, what, actor)).toList();
+                .map(e -> ServerConfigRecord.stage(e.getKey(), e.getValue(), change, what, actor).server).toList();
         if (!changed.isEmpty()) {
             staged.fire(new ConfigsStaged(change, changed));
         }
         return changed;
     }
 
-    /** A server's files as the model renders them now, and what git holds of them; empty for an unknown server. */
-    @Transactional
-    public Optional<ServerConfigStatus> status(String server) {
-        if (KnownServer.findById(server) == null && DatasetEntity.count("server", server) == 0
-                && ServerConfigRecord.count("server", server) == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(ServerConfigStatus.of(server, FleetConfigs.render(model.read(), server)));
-    }
-
-    private static String persist(String server, Map<String, String> files, UUID change, String what, String actor) {
-        ServerConfigRecord row = new ServerConfigRecord();
-        row.server = server;
-        row.changeId = change;
-        row.description = what;
-        row.actor = actor;
-        row.sanoidConf = files.get(ServerConfigs.SANOID_CONF);
-        row.syncoidArgs = files.get(ServerConfigs.SYNCOID_ARGS);
-        row.persist();
-        return server;
-    }
-
     private static boolean differs(String server, Map<String, String> files) {
         return ServerConfigRecord.latest(server).map(r -> !r.files().equals(files)).orElse(true);
     }
 
-    /** The API caller when there is one (no request: a background change, e.g. an import job). */
+    /** The API caller when there is one; else the service (a change made by a message or in the background). */
     private static String actor() {
         if (Arc.container().requestContext().isActive()) {
-            return Arc.container().instance(Caller.class).get().actor();
+            return Arc.container().instance(Caller.class).get().actorOr("storage-service");
         }
         return "storage-service";
     }

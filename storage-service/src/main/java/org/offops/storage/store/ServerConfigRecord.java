@@ -55,6 +55,20 @@ public class ServerConfigRecord extends PanacheEntityBase {
         return files;
     }
 
+    /** Persists a pending row: the files of {@code server} after the change {@code changeId}. */
+    static ServerConfigRecord stage(String server, Map<String, String> files, UUID changeId, String description,
+                                    String actor) {
+        ServerConfigRecord row = new ServerConfigRecord();
+        row.server = server;
+        row.changeId = changeId;
+        row.description = description;
+        row.actor = actor;
+        row.sanoidConf = files.get(ServerConfigs.SANOID_CONF);
+        row.syncoidArgs = files.get(ServerConfigs.SYNCOID_ARGS);
+        row.persist();
+        return row;
+    }
+
     /** The newest row of a server (any state): what git holds or will hold next. */
     public static Optional<ServerConfigRecord> latest(String server) {
         return find("server = ?1 order by id desc", server).firstResultOptional();

@@ -4,19 +4,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.offops.platform.api.ApiException;
 import org.offops.platform.fleet.KnownServer;
-import org.offops.storage.domain.render.FleetConfigs;
-import org.offops.storage.domain.route.DatasetRef;
-import org.offops.storage.domain.route.Route;
-import org.offops.storage.domain.route.RouteValidator;
-import org.offops.storage.domain.route.Violation;
 import org.offops.storage.domain.snapshot.SnapshotPolicy;
 
 /**
- * Datasets, policies and routes: validated against the fleet view, written only when not a dry run; every written
+ * Datasets and snapshot policies: validated against the fleet view, written only when not a dry run; every written
  * change is serialised and stages the servers' re-rendered configs for git in its own transaction.
  */
 @ApplicationScoped
@@ -41,7 +34,7 @@ public class StorageCatalog {
 
     @Transactional
     public DatasetEntity addDataset(DatasetEntity wanted, boolean dryRun) {
-        lockUnless(dryRun);
+        configs.lockUnlessDryRun(dryRun);
         requireServer(wanted.server, "server");
         if (DatasetEntity.byRef(wanted.ref()).isPresent()) {
             throw ApiException.conflict("dataset " + wanted.ref() + " already exists", "name");
@@ -58,7 +51,7 @@ public class StorageCatalog {
 
     @Transactional
     public DatasetEntity setPolicy(long id, String policy, boolean dryRun) {
-        lockUnless(dryRun);
+        configs.lockUnlessDryRun(dryRun);
         DatasetEntity d = dataset(id);
         if (PolicyEntity.findById(policy) == null) {
             throw ApiException.unprocessable("no policy " + policy, "policy");
@@ -72,7 +65,7 @@ public class StorageCatalog {
 
     @Transactional
     public void removeDataset(long id, boolean dryRun) {
-        lockUnless(dryRun);
+        configs.lockUnlessDryRun(dryRun);
         DatasetEntity d = dataset(id);
         if (RouteEntity.count("sourceDataset = ?1 or targetDataset = ?1", id) > 0) {
             throw ApiException.conflict("dataset " + d.ref() + " is part of a replication route; remove it first",
@@ -98,7 +91,7 @@ public class StorageCatalog {
 
     @Transactional
     public PolicyEntity putPolicy(String name, SnapshotPolicy policy, boolean dryRun) {
-        lockUnless(dryRun);
+        configs.lockUnlessDryRun(dryRun);
         PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(name).orElseGet(() -> {
             PolicyEntity e = new PolicyEntity();
             e.name = name;
@@ -114,78 +107,6 @@ public class StorageCatalog {
         entity.persist();
         configs.stageEveryServer("set policy " + name);
         return entity;
-    }
-
-    public RouteEntity route(long id) {
-        return RouteEntity.<RouteEntity>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no route " + id));
-    }
-
-    public List<RouteEntity> routesFrom(long sourceDataset) {
-        return RouteEntity.list("sourceDataset = ?1 order by id", sourceDataset);
-    }
-
-    public List<RouteEntity> routes() {
-        return RouteEntity.listAll(Sort.by("id"));
-    }
-
-    /** Validates a route against inventory and the other routes; creates the target dataset row when new. */
-    @Transactional
-    public RouteEntity addRoute(DatasetRef source, DatasetRef target, boolean recursive, boolean dryRun) {
-        lockUnless(dryRun);
-        FleetConfigs.Model now = model.read(); // one read: a lookup per existing route made registration quadratic
-        Set<String> known = now.datasets().stream().map(d -> d.ref().toString()).collect(Collectors.toSet());
-        List<Violation> violations = RouteValidator.check(new Route(source, target, recursive), now.routes(),
-                now.addresses().keySet(), known);
-        if (!violations.isEmpty()) {
-            Violation v = violations.get(0);
-            throw ApiException.unprocessable(v.message(), v.field());
-        }
-        DatasetEntity from = DatasetEntity.byRef(source).orElseThrow();
-        DatasetEntity to = DatasetEntity.byRef(target).orElseGet(() -> {
-            DatasetEntity d = new DatasetEntity();
-            d.server = target.server();
-            d.name = target.dataset();
-            d.kind = from.kind;
-            d.flavor = from.flavor;
-            d.scope = from.scope;
-            return d;
-        });
-        RouteEntity route = new RouteEntity();
-        route.recursive = recursive;
-        route.options = "--no-sync-snap --no-privilege-elevation" + (recursive ? " --recursive" : "");
-        if (!dryRun) {
-            if (to.id == null) {
-                to.persist();
-            }
-            route.sourceDataset = from.id;
-            route.targetDataset = to.id;
-            route.persist();
-            configs.stage("add route " + source + " -> " + target, List.of(source.server(), target.server()));
-        }
-        return route;
-    }
-
-    @Transactional
-    public void removeRoute(long id, boolean dryRun) {
-        lockUnless(dryRun);
-        RouteEntity route = RouteEntity.<RouteEntity>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("no route " + id));
-        if (!dryRun) {
-            Route removed = toRoute(route);
-            route.delete();
-            configs.stage("remove route " + id + " (" + removed.source() + " -> " + removed.target() + ")",
-                    List.of(removed.source().server(), removed.target().server()));
-        }
-    }
-
-    public Route toRoute(RouteEntity r) {
-        return new Route(dataset(r.sourceDataset).ref(), dataset(r.targetDataset).ref(), r.recursive);
-    }
-
-    private void lockUnless(boolean dryRun) {
-        if (!dryRun) {
-            configs.lock();
-        }
     }
 
     private static void requireServer(String server, String field) {

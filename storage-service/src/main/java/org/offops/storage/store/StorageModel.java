@@ -2,10 +2,12 @@ package org.offops.storage.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,7 +18,10 @@ import org.offops.storage.domain.route.DatasetRef;
 import org.offops.storage.domain.route.Route;
 import org.offops.storage.domain.snapshot.SnapshotPolicy;
 
-/** Reads the storage model (datasets, policies, routes, server addresses) as the config renderer needs it. */
+/**
+ * Reads the storage model as the config renderer needs it: the whole model (datasets, policies, routes, addresses),
+ * a server's render against what git holds, and which servers a change to some datasets reaches.
+ */
 @ApplicationScoped
 public class StorageModel {
 
@@ -47,6 +52,16 @@ public class StorageModel {
         Map<String, String> addresses = new TreeMap<>();
         KnownServer.<KnownServer>listAll().forEach(s -> addresses.put(s.name, s.sshHost == null ? s.name : s.sshHost));
         return new FleetConfigs.Model(datasets, policies, routes, addresses, pullUser);
+    }
+
+    /** A server's files as the model renders them now, and what git holds of them; empty for an unknown server. */
+    @Transactional
+    public Optional<ServerConfigStatus> configStatus(String server) {
+        if (KnownServer.findById(server) == null && DatasetEntity.count("server", server) == 0
+                && ServerConfigRecord.count("server", server) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ServerConfigStatus.of(server, FleetConfigs.render(read(), server)));
     }
 
     /**

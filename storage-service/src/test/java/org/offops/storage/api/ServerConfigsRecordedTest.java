@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.offops.events.EventEnvelope;
 import org.offops.events.inventory.ServerRegistered;
 import org.offops.events.inventory.ServerState;
+import org.offops.events.inventory.ServerUpdated;
 import org.offops.storage.domain.render.FleetConfigs;
 import org.offops.storage.domain.render.ServerConfigs;
 import org.offops.storage.domain.route.DatasetRef;
@@ -277,6 +278,23 @@ class ServerConfigsRecordedTest {
         awaitCommits(before + 4);
         assertTrue(git("show", "main:" + SYNCOID.formatted("off1")).contains(
                 "root@10.0.0.3:zfs-hdd/obf/products-v2 zfs-hdd/obf/products\n"), "off1 pulls the renamed source");
+        // git holds the history: once recorded, a server keeps only its newest row
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ServerConfigRecord.count("server", "off1")) == 1);
+    }
+
+    @Test
+    @Order(10)
+    void aServerMovedByInventoryIsPulledFromItsNewAddress() {
+        int before = commits();
+        ServerState moved = new ServerState("off3", "test", "10.0.0.33", 22, "SHA256:off3", "storage");
+        TestKafka.sendEvent(SharedInfra.kafkaBootstrap(), ConfigRepoTestResource.inventoryTopic(),
+                EventEnvelope.of("/test", "server/off3", null, "test", new ServerUpdated(moved)));
+        awaitCommits(before + 1);
+        assertEquals(List.of("storage-service: server off3 now reached at 10.0.0.33 (inventory) (by storage-service)"),
+                subjects(1));
+        assertTrue(git("show", "main:" + SYNCOID.formatted("off1")).contains(
+                "root@10.0.0.33:zfs-hdd/obf/products-v2 zfs-hdd/obf/products\n"), "off1 pulls from off3's new address");
     }
 
     /** What the ledger promises after every committed change: each server's newest staged files are its render. */

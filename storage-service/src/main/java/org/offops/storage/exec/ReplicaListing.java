@@ -10,14 +10,19 @@ import org.offops.remote.RemoteCommand;
 import org.offops.storage.domain.replication.DatasetState;
 import org.offops.storage.domain.replication.ReplicaSnapshot;
 
-/** Reads one side of a route in a single SSH command: existence, resume token, snapshots with guid and creation. */
+/**
+ * Reads one side of a route in a single SSH command: existence, resume token, bytes written since the newest snapshot,
+ * and the snapshots with guid and creation.
+ */
 public final class ReplicaListing {
 
-    // syncoid's own calls (get receive_resume_token, get -Hpd 1 -t snapshot guid,creation), in one session
+    // syncoid's own calls (get receive_resume_token, get -Hpd 1 -t snapshot guid,creation), in one session, plus
+    // `written`: what was written on a replica since its newest snapshot, which syncoid's receive -F would roll back
     private static final String SCRIPT = """
             if zfs list -H -o name "$1" >/dev/null 2>&1; then
               echo exists
               printf 'token\\t%s\\n' "$(zfs get -H -o value receive_resume_token "$1")"
+              printf 'written\\t%s\\n' "$(zfs get -Hp -o value written "$1")"
               zfs get -Hpd 1 -t snapshot guid,creation "$1"
             else
               echo absent
@@ -37,11 +42,14 @@ public final class ReplicaListing {
             return DatasetState.absent();
         }
         String token = null;
+        long written = 0;
         Map<String, long[]> byName = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split("\t");
             if (f[0].equals("token")) {
                 token = f.length > 1 ? f[1].strip() : null;
+            } else if (f[0].equals("written")) {
+                written = f.length > 1 && f[1].strip().matches("\\d+") ? Long.parseLong(f[1].strip()) : 0;
             } else if (f.length >= 3 && f[0].contains("@")) {
                 long[] v = byName.computeIfAbsent(f[0].substring(f[0].indexOf('@') + 1), k -> new long[2]);
                 v[f[1].equals("guid") ? 0 : 1] = Long.parseUnsignedLong(f[2]);
@@ -50,7 +58,7 @@ public final class ReplicaListing {
         List<ReplicaSnapshot> snaps = new ArrayList<>();
         byName.forEach((name, v) -> snaps.add(new ReplicaSnapshot(name, v[0], v[1])));
         snaps.sort(Comparator.comparingLong(ReplicaSnapshot::creation)); // stable: listing order breaks ties
-        return new DatasetState(true, snaps, "-".equals(token) ? null : token);
+        return new DatasetState(true, snaps, "-".equals(token) ? null : token, written);
     }
 
     /** {@code zfs send -nvP} of what the pull will send; its last {@code size} line is the stream size. */

@@ -64,6 +64,22 @@ class ReplicationPlannerTest {
     }
 
     @Test
+    void dataWrittenOnTheTargetSinceItsNewestSnapshotIsADivergenceNotARollback() {
+        DatasetState written = new DatasetState(true, List.of(A, B), null, 4096);
+        for (DatasetState source : List.of(has(A, B, C), has(A, B))) {
+            ReplicationPlan p = plan(source, written);
+            assertEquals(ReplicationPlan.Kind.DIVERGED, p.kind(), "even with nothing new to send: " + source);
+            assertEquals("target modified: 4096 bytes written since b (syncoid's receive -F would roll them back)",
+                    p.divergence());
+            assertEquals("on off1: zfs rename rpool/off/products rpool/off/products_diverged_20260101000000"
+                    + "   # keeps the written data (alternative, discards it: zfs rollback rpool/off/products@b)",
+                    p.repair().get(0));
+        }
+        assertEquals(ReplicationPlan.Kind.RESUME, plan(has(A, B), new DatasetState(true, List.of(A), "1-ab", 4096))
+                .kind(), "an interrupted receive's partial state is syncoid's to resume, not a local write");
+    }
+
+    @Test
     void anExistingTargetWithoutSnapshotsIsNeverOverwritten() {
         assertEquals(ReplicationPlan.Kind.DIVERGED, plan(has(A), has()).kind());
     }
@@ -81,6 +97,7 @@ class ReplicationPlannerTest {
         DatasetState state = ReplicaListing.parse("""
                 exists
                 token\t-
+                written\t4096
                 rpool/x@s2\tguid\t222\t-
                 rpool/x@s2\tcreation\t200\t-
                 rpool/x@s1\tguid\t18446744073709551615\t-
@@ -89,6 +106,8 @@ class ReplicationPlannerTest {
         assertEquals(List.of(new ReplicaSnapshot("s1", -1, 100), new ReplicaSnapshot("s2", 222, 200)),
                 state.snapshots());
         assertEquals(null, state.resumeToken());
+        assertEquals(4096, state.written());
+        assertEquals(0, ReplicaListing.parse("exists\ntoken\t-\nwritten\t-\n").written(), "no value: nothing known");
         assertEquals(DatasetState.absent(), ReplicaListing.parse("absent\n"));
         assertEquals(12345, ReplicaListing.parseEstimate("incremental\ta\trpool/x@b\t12345\nsize\t12345\n"));
     }

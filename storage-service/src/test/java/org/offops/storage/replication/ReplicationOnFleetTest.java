@@ -200,6 +200,31 @@ class ReplicationOnFleetTest {
         operator().post("/routes/" + toOvh3 + "/repair?confirm=" + PRODUCTS).then().statusCode(409);
     }
 
+    @Test
+    @Order(5)
+    void dataWrittenOnAReplicaIsReportedAndKeptAsideNotRolledBack() throws IOException {
+        FleetBox box = FleetBoxResource.box();
+        // someone edits a file on off1's replica without a snapshot: syncoid's receive -F would silently discard it
+        Files.writeString(box.host("off1").path("/" + PRODUCTS + "/edited-on-off1.csv"), "code\n42\n");
+        operator().body(Map.of("period", "hourly")).post("/datasets/" + productsId + "/snapshots").then()
+                .statusCode(201);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "diverged".equals(viewer().get("/replication")
+                .then().extract().jsonPath().getString("routes.find { it.routeId == " + toOff1 + " }.last.state")));
+        var report = viewer().get("/replication").then().extract().jsonPath();
+        String prefix = "routes.find { it.routeId == " + toOff1 + " }.last.";
+        assertTrue(report.getString(prefix + "divergence").startsWith("target modified: 8 bytes written since "),
+                report.prettify());
+        assertEquals("code\n42\n", Files.readString(box.host("off1").path("/" + PRODUCTS + "/edited-on-off1.csv")),
+                "nothing rolled back");
+        operator().post("/routes/" + toOff1 + "/repair?confirm=" + PRODUCTS).then().statusCode(200);
+        assertEquals(snapshots(box, "off2"), snapshots(box, "off1"));
+        String aside = box.exec("off1", ZFS + " list -H -o name").orThrow().stdout().lines()
+                .filter(n -> n.startsWith(PRODUCTS + "_diverged_")).findFirst().orElseThrow();
+        assertEquals("code\n42\n", Files.readString(box.host("off1").path("/" + aside + "/edited-on-off1.csv")),
+                "the edit is kept aside for the operator");
+        assertEquals("0", box.exec("off1", ZFS + " get -Hp -o value written " + PRODUCTS).orThrow().stdout().strip());
+    }
+
     private static long route(String target) {
         return operator().body(Map.of("source", "off2:" + PRODUCTS, "target", target + ":" + PRODUCTS))
                 .post("/routes").then().statusCode(201).extract().jsonPath().getLong("result.id");

@@ -167,6 +167,27 @@ class ZfsStandInTest {
     }
 
     @Test
+    void writtenCountsWhatChangedSinceTheNewestSnapshot() throws IOException {
+        assertEquals("0\n", written(), "nothing changed since s1");
+        Files.writeString(host.mountpoint("tank/a").resolve("g.txt"), "12345");
+        assertEquals("5\n", written(), "a new file");
+        Files.writeString(host.mountpoint("tank/a").resolve("f.txt"), "v2 longer\n");
+        assertEquals("15\n", written(), "and a rewritten one, counted whole");
+        host.zfs("snapshot", "tank/a@s2").ok();
+        assertEquals("0\n", written(), "the newest snapshot holds it all");
+        Files.delete(host.mountpoint("tank/a").resolve("g.txt"));
+        assertEquals("512\n", written(), "a removal rewrites its directory");
+        host.zfs("create", "tank/fresh").ok();
+        Files.writeString(host.mountpoint("tank/fresh").resolve("x"), "abc");
+        assertEquals("3\n", host.zfs("get", "-Hp", "-o", "value", "written", "tank/fresh").ok().out(),
+                "without a snapshot, everything referenced");
+    }
+
+    private String written() {
+        return host.zfs("get", "-Hp", "-o", "value", "written", "tank/a").ok().out();
+    }
+
+    @Test
     void destroyRefusesHeldSnapshots() {
         host.zfs("hold", "keep", "tank/a@s1").ok();
         Result held = host.zfs("hold", "keep", "tank/a@s1");

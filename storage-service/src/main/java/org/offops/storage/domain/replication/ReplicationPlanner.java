@@ -10,7 +10,8 @@ import org.offops.storage.domain.route.DatasetRef;
 /**
  * Decides a route's next pull with syncoid's semantics (full the first time, then incremental from the newest
  * common snapshot, resume when a token is left) and refuses, with a repair plan, every case where syncoid would
- * have to destroy data on the target: no common snapshot, or target snapshots newer than the common one.
+ * have to destroy data on the target: no common snapshot, target snapshots newer than the common one, or data written
+ * on the target since its newest snapshot.
  */
 public final class ReplicationPlanner {
 
@@ -52,6 +53,16 @@ public final class ReplicationPlanner {
                     "on " + target.server() + ": zfs rename " + target.dataset() + " " + aside
                             + "   # keeps the diverged copy (alternative, destroys it: zfs rollback -r "
                             + target.dataset() + "@" + common.get().name() + ")",
+                    "on " + target.server() + ": " + pull + "   # full send of " + source + "@" + newest));
+        }
+        if (onTarget.written() > 0) {
+            String since = newest(onTarget.snapshots());
+            return new ReplicationPlan(ReplicationPlan.Kind.DIVERGED, common.get().name(), newest, null,
+                    "target modified: " + onTarget.written() + " bytes written since " + since
+                            + " (syncoid's receive -F would roll them back)", aside, List.of(
+                    "on " + target.server() + ": zfs rename " + target.dataset() + " " + aside
+                            + "   # keeps the written data (alternative, discards it: zfs rollback "
+                            + target.dataset() + "@" + since + ")",
                     "on " + target.server() + ": " + pull + "   # full send of " + source + "@" + newest));
         }
         if (common.get().name().equals(newest)) {

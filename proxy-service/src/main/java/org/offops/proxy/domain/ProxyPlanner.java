@@ -23,7 +23,8 @@ public final class ProxyPlanner {
             String current = live.get(path);
             FileAction action = current == null ? FileAction.CREATE
                     : current.equals(content) ? FileAction.UNCHANGED : FileAction.UPDATE;
-            files.add(new PlannedFile(path, action, content, Digests.sha256Hex(content), LineDiff.unified(path, current, content)));
+            files.add(new PlannedFile(path, action, content, Digests.sha256Hex(content),
+                    LineDiff.unified(path, current, content)));
         });
         for (String path : new TreeSet<>(previouslyOwned)) {
             if (!desired.files().containsKey(path) && live.get(path) != null) {

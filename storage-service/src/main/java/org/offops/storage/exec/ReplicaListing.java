@@ -22,7 +22,7 @@ public final class ReplicaListing {
             if zfs list -H -o name "$1" >/dev/null 2>&1; then
               echo exists
               printf 'token\\t%s\\n' "$(zfs get -H -o value receive_resume_token "$1")"
-              printf 'written\\t%s\\n' "$(zfs get -Hp -o value written "$1")"
+              if [ "$2" = replica ]; then printf 'written\\t%s\\n' "$(zfs get -Hp -o value written "$1")"; fi
               zfs get -Hpd 1 -t snapshot guid,creation "$1"
             else
               echo absent
@@ -32,8 +32,14 @@ public final class ReplicaListing {
     private ReplicaListing() {
     }
 
-    public static RemoteCommand command(String dataset) {
-        return RemoteCommand.script(SCRIPT, Names.zfsDataset(dataset));
+    /** The source side: what it holds (its {@code written} is no concern of replication's, so not read). */
+    public static RemoteCommand source(String dataset) {
+        return RemoteCommand.script(SCRIPT, Names.zfsDataset(dataset), "source");
+    }
+
+    /** The target side: what it holds and what was written on it since its newest snapshot. */
+    public static RemoteCommand replica(String dataset) {
+        return RemoteCommand.script(SCRIPT, Names.zfsDataset(dataset), "replica");
     }
 
     public static DatasetState parse(String output) {

@@ -148,7 +148,7 @@ public class Replicator {
             throw RemoteException.failed(result);
         }
         long duration = Duration.between(start, Instant.now()).toMillis();
-        var onTarget = ReplicaListing.parse(ssh.run(to, ReplicaListing.command(target.name)).orThrow().stdoutTail());
+        var onTarget = ReplicaListing.parse(ssh.run(to, ReplicaListing.replica(target.name)).orThrow().stdoutTail());
         ledger.observed(target.id, onTarget.snapshots().stream()
                 .map(s -> new org.offops.storage.domain.snapshot.Snapshot(s.name(), s.creation())).toList());
         String newest = onTarget.snapshots().isEmpty() ? plan.to()
@@ -160,9 +160,9 @@ public class Replicator {
 
     private ReplicationPlan plan(RouteEntity route, DatasetEntity source, DatasetEntity target, RemoteHost from,
                                  RemoteHost to) {
-        DatasetState onSource = ReplicaListing.parse(ssh.run(from, ReplicaListing.command(source.name)).orThrow()
+        DatasetState onSource = ReplicaListing.parse(ssh.run(from, ReplicaListing.source(source.name)).orThrow()
                 .stdoutTail());
-        DatasetState onTarget = ReplicaListing.parse(ssh.run(to, ReplicaListing.command(target.name)).orThrow()
+        DatasetState onTarget = ReplicaListing.parse(ssh.run(to, ReplicaListing.replica(target.name)).orThrow()
                 .stdoutTail());
         String pull = SyncoidPull.command(route.id, route.options, from, source.name, target.name, pullKey,
                 trust.path(), pullUser).toShellLine();

@@ -106,7 +106,8 @@ public class MountCatalog {
                 .map(id -> ((Number) id).longValue()).toList();
         int renamed = em.createNativeQuery("update dataset set name = :renamed || substr(name, length(:old) + 1),"
                         + " version = version + 1" + subtree)
-                .setParameter("renamed", newName).setParameter("old", dataset.name).setParameter("server", dataset.server)
+                .setParameter("renamed", newName).setParameter("old", dataset.name)
+                .setParameter("server", dataset.server)
                 .executeUpdate();
         outbox.publish(subject, null, actor, new DatasetRenamed(dataset.server, dataset.name, newName));
         configs.stage("rename dataset " + dataset.server + ":" + dataset.name + " to " + newName,

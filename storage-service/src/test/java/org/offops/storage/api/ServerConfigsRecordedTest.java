@@ -271,7 +271,8 @@ class ServerConfigsRecordedTest {
                 + SANOID.formatted("off3"))).conf(), source.dataset());
         assertEquals(12, sourcePolicy.counts().get(Period.HOURLY));
         assertEquals(sourcePolicy.withAutosnap(false), PolicyResolver.policyOf(SanoidConfParser.parse(git("show",
-                "main:" + SANOID.formatted("off1"))).conf(), "zfs-hdd/obf/products"), "the replica prunes as its source");
+                "main:" + SANOID.formatted("off1"))).conf(), "zfs-hdd/obf/products"),
+                "the replica prunes as its source");
 
         DatasetEntity dataset = QuarkusTransaction.requiringNew().call(() -> DatasetEntity.byRef(source).orElseThrow());
         mounts.datasetRenamed(dataset, "zfs-hdd/obf/products-v2", "test");
